@@ -1,0 +1,1 @@
+"""Event coding: ontology tables, the event lexicon, the coder and factuality."""

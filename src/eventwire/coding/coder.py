@@ -1,0 +1,295 @@
+"""The event coder: a verb (or light verb + event noun) from the lexicon, its source and target
+actors from the dependency parse, a CAMEO code, the PLOVER type through the crosswalk, and the
+event's status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..actors.resolve import ActorIndex
+from ..records import Actor, Event, TextSpan
+from .lexicon import Lexicon, VerbRule
+from .ontology import Ontology
+from .quotes import QuoteSpan, inside
+from .status import event_status
+
+TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "from")
+OBJECT_CONTROL = frozenset(
+    "urge ask call force order persuade allow tell invite press encourage request push".split()
+)
+RELATIVE = frozenset({"who", "which", "that"})
+RECIPROCAL = ("03", "04", "057", "06", "19")  # code prefixes: "A and B met / signed / clashed"
+REACTIVE_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "16"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    verb: Token
+    last: Token  # last token of the trigger span (the noun for light verbs)
+    code: str
+    noun: Token | None = None
+
+
+@dataclass(frozen=True)
+class Coder:
+    ontology: Ontology
+    lexicon: Lexicon
+
+    def code_sentence(
+        self,
+        sent: Span,
+        index: int,
+        actors: ActorIndex,
+        quotes: list[QuoteSpan],
+        id_prefix: str,
+        history: tuple[Event, ...] = (),
+    ) -> list[Event]:
+        """Events of one sentence; ``history`` (the article's earlier events) lets a reaction
+        to "the decision" find whose decision it was."""
+        events: list[Event] = []
+        for tok in sent:
+            trig = self.trigger(tok)
+            if trig is None or self._governed_by_event(tok):
+                continue
+            status = event_status(tok, quoted=inside(quotes, tok.idx) is not None)
+            reciprocal = trig.code.startswith(RECIPROCAL)
+            sources, targets = self._sources(tok, actors), self._targets(trig, actors)
+            if sources and not targets and _reacts_to_something(trig, actors):
+                targets = _earlier_actor(sources[0], (*history, *events))
+            for source, target in _pairs(sources, targets, reciprocal):
+                events.append(
+                    self._event(
+                        f"{id_prefix}-{index}-{len(events)}",
+                        sent,
+                        index,
+                        trig,
+                        source,
+                        target,
+                        status,
+                    )
+                )
+        return events
+
+    # -- triggers ----------------------------------------------------------------------
+
+    def trigger(self, tok: Token) -> _Trigger | None:
+        if tok.pos_ != "VERB":
+            return None
+        lemma = tok.lemma_.lower()
+        rule = self._verb_rule(tok, lemma)
+        if rule is not None:
+            last = max((c for c in tok.children if c.dep_ == "prt"), default=tok, key=lambda t: t.i)
+            return _Trigger(tok, last, rule.code)
+        if lemma in self.lexicon.light:
+            for c in tok.children:
+                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lexicon.nouns:
+                    code = self.lexicon.nouns[c.lemma_.lower()]
+                    return _Trigger(tok, c if c.i > tok.i else tok, code, c)
+        return None
+
+    def _verb_rule(self, tok: Token, lemma: str) -> VerbRule | None:
+        rules = self.lexicon.verbs.get(lemma)
+        if not rules:
+            return None
+        particles = {
+            c.lower_: c for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")
+        }
+        objects = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        for rule in rules:
+            cands = list(objects)
+            if rule.particle is not None:
+                part = particles.get(rule.particle)
+                if part is None:
+                    continue
+                cands += [o.lemma_.lower() for o in part.children if o.dep_ == "pobj"]
+            if rule.object is not None and not any(
+                self.lexicon.object_fits(rule, o) for o in cands
+            ):
+                continue
+            return rule
+        return None
+
+    def _governed_by_event(self, tok: Token) -> bool:
+        """ "threatened to attack", "urged them to withdraw": only the governing act is coded."""
+        head = tok.head
+        return tok.dep_ == "xcomp" and head.i != tok.i and self.trigger(head) is not None
+
+    # -- actors ------------------------------------------------------------------------
+
+    def _sources(self, verb: Token, actors: ActorIndex) -> list[Actor]:
+        subj = _subject(verb)
+        if subj is None:
+            return []
+        return _expand(subj, actors)
+
+    def _targets(self, trig: _Trigger, actors: ActorIndex) -> list[Actor]:
+        verb = trig.verb
+        passive = _is_passive(verb)
+        for c in verb.children:
+            if passive and c.dep_ == "nsubjpass":
+                found = _expand(c, actors)
+                if found:
+                    return found
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative", "iobj") and c is not trig.noun:
+                found = _expand(c, actors) or _inner(c, actors)
+                if found:
+                    return found
+        for holder in (trig.noun, verb):
+            if holder is None:
+                continue
+            if holder is trig.noun:
+                found = _inner(holder, actors)
+                if found:
+                    return found
+            for prep in TARGET_PREPS:
+                for c in holder.children:
+                    if c.dep_ == "prep" and c.lower_ == prep:
+                        for o in c.children:
+                            if o.dep_ == "pobj":
+                                # "to Hezbollah"; "to its border with Kyrgyzstan"
+                                found = _expand(o, actors) or _inner(o, actors)
+                                if found:
+                                    return found
+        return []
+
+    def _event(
+        self,
+        eid: str,
+        sent: Span,
+        index: int,
+        trig: _Trigger,
+        source: Actor | None,
+        target: Actor | None,
+        status: str,
+    ) -> Event:
+        info = self.ontology.code(trig.code)
+        first, last = trig.verb, trig.last
+        doc_text = sent.doc.text
+        confidence = 0.5 + 0.2 * (source is not None) + 0.2 * (target is not None)
+        return Event(
+            id=eid,
+            sentence=index,
+            text=sent.text.strip(),
+            trigger=TextSpan(
+                doc_text[first.idx : last.idx + len(last.text)],
+                first.idx,
+                last.idx + len(last.text),
+            ),
+            source=source,
+            target=target,
+            cameo=info.code,
+            cameo_root=info.root,
+            cameo_name=info.name,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            plover=self.ontology.to_plover(info.code),
+            status=status,  # type: ignore[arg-type]
+            confidence=round(confidence, 2),
+        )
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The source: the subject, the passive agent, or the subject it shares with a governor."""
+    tok = verb
+    for _ in range(6):
+        passive = _is_passive(tok)
+        for c in tok.children:
+            if passive and c.dep_ == "agent":
+                return next((o for o in c.children if o.dep_ == "pobj"), None)
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and tok is not verb):
+                if c.lower_ in RELATIVE and tok.dep_ == "relcl":
+                    return tok.head
+                return c
+        if passive and tok is verb:
+            return None
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            return next((c for c in head.children if c.dep_ == "dobj"), None)
+        if tok.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head
+        if tok.dep_ not in ("conj", "xcomp", "advcl"):
+            return None
+        tok = head
+    return None
+
+
+def _expand(tok: Token, actors: ActorIndex) -> list[Actor]:
+    """The actor(s) of ``tok`` and of the tokens coordinated with it."""
+    out: list[Actor] = list(actors.get(tok.i))
+    for c in tok.conjuncts:
+        out.extend(actors.get(c.i))
+    for c in tok.children:  # "top Russian officials, including Shoigu" keeps the officials
+        if c.dep_ == "appos" and not out:
+            out.extend(actors.get(c.i))
+    return out
+
+
+def _inner(noun: Token, actors: ActorIndex) -> list[Actor]:
+    """An actor inside a non-actor object: "Israel's destruction", "the attack on the base"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            found = _expand(c, actors)
+            if found:
+                return found
+    for prep in ("of", "on", "against", "to", "with", "toward", "towards"):
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == prep:
+                for o in c.children:
+                    if o.dep_ == "pobj" and actors.get(o.i):
+                        return _expand(o, actors)
+    return []
+
+
+def _reacts_to_something(trig: _Trigger, actors: ActorIndex) -> bool:
+    """ "condemned the expulsions", "rejected the complaint": a definite non-actor object."""
+    if trig.code[:2] not in REACTIVE_ROOTS:
+        return False
+    for c in trig.verb.children:
+        if c.dep_ == "dobj" and c is not trig.noun and not actors.get(c.i):
+            return any(d.lower_ in DEFINITE for d in c.children if d.dep_ in ("det", "poss"))
+    return False
+
+
+def _earlier_actor(source: Actor, history: tuple[Event, ...]) -> list[Actor]:
+    """The actor whose earlier act concerned ``source``'s side: the source of the latest event
+    that targeted ``source``'s country (or entity)."""
+    for e in reversed(history):
+        if e.source is None or e.target is None:
+            continue
+        same = e.target.entity == source.entity or (
+            source.country is not None and e.target.country == source.country
+        )
+        if same and e.source.country != source.country:
+            return [e.source]
+    return []
+
+
+def _pairs(
+    sources: list[Actor], targets: list[Actor], reciprocal: bool
+) -> Iterator[tuple[Actor | None, Actor | None]]:
+    if len(sources) >= 2 and not targets and reciprocal:
+        # "the two met", "A and B resumed talks", "A and B clashed": between the members
+        for k, s in enumerate(sources):
+            for t in sources[k + 1 :]:
+                if s.entity != t.entity:
+                    yield s, t
+        return
+    none: list[Actor | None] = [None]
+    for src in sources or none:
+        for tgt in targets or none:
+            if src is None and tgt is None:
+                continue
+            if src is not None and tgt is not None and src.entity == tgt.entity:
+                continue
+            yield src, tgt

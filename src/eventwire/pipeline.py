@@ -1,0 +1,209 @@
+"""The pipeline: ordered stages over one article, each declaring what it requires and assigns.
+
+    prepare -> parse (spaCy) -> quotes -> actors -> events -> result
+
+``parse`` runs batched over many articles with ``nlp.pipe``; the other stages run per article.
+A stage that fails on one sentence reports a problem and the rest of the article is still coded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors.kb import KnowledgeBase
+from .actors.resolve import ActorIndex, Resolver
+from .coding.coder import Coder
+from .coding.lexicon import load_lexicon
+from .coding.ontology import load_ontology
+from .coding.quotes import QuoteSpan, find_quotes, speaker_tokens
+from .config import Settings
+from .errors import EventwireError, InputError
+from .ingest.text import article_id, check_text
+from .nlp.load import load_model
+from .nlp.prepare import Prepared, prepare
+from .records import Article, ArticleInfo, ArticleResult, Event, Problem, Quotation
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the stages know about one article so far. Each stage returns a new one."""
+
+    article: Article
+    prepared: Prepared | None = None
+    doc: Doc | None = None
+    quotes: tuple[QuoteSpan, ...] | None = None
+    speakers: tuple[int | None, ...] | None = None
+    actors: ActorIndex | None = None
+    events: tuple[Event, ...] | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    run: Callable[[Analysis], Analysis]
+
+    def __call__(self, a: Analysis) -> Analysis:
+        missing = [r for r in self.requires if getattr(a, r) is None]
+        if missing:
+            raise EventwireError(f"stage {self.name!r} needs {', '.join(missing)} first")
+        out = self.run(a)
+        unset = [x for x in self.assigns if getattr(out, x) is None]
+        if unset:
+            raise EventwireError(f"stage {self.name!r} did not assign {', '.join(unset)}")
+        return out
+
+
+@dataclass
+class Pipeline:
+    """A loaded pipeline: spaCy model, knowledge base, ontology and lexicon. Reuse it."""
+
+    settings: Settings = field(default_factory=lambda: Settings())
+    nlp: Language | None = None
+    kb: KnowledgeBase | None = None
+
+    def __post_init__(self) -> None:
+        if self.nlp is None:
+            self.nlp = load_model(self.settings.model)
+        if self.kb is None:
+            self.kb = KnowledgeBase.load(self.settings.kb_files)
+        ontology = load_ontology()
+        self.coder = Coder(ontology, load_lexicon(ontology))
+        self.stages: tuple[Stage, ...] = (
+            Stage("quotes", ("doc",), ("quotes", "speakers"), self._quotes),
+            Stage("actors", ("doc", "speakers"), ("actors",), self._actors),
+            Stage("events", ("doc", "actors", "quotes"), ("events",), self._events),
+        )
+
+    # -- public ------------------------------------------------------------------------
+
+    def code(self, text: str | Article, published: dt.date | None = None) -> ArticleResult:
+        """Code one article (text or :class:`Article`); raises :class:`InputError` if the text
+        is empty or not English."""
+        article = text if isinstance(text, Article) else Article(text=text, published=published)
+        if published is not None and article.published is None:
+            article = replace(article, published=published)
+        check_text(
+            article.text, source=article.source or "<text>", min_english=self.settings.min_english
+        )
+        return next(self.code_many([article]))
+
+    def code_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """Code articles in batches; results come in input order. Articles are expected to be
+        validated by their reader (see :mod:`eventwire.ingest`)."""
+        assert self.nlp is not None
+        prepared = (self._prepare(a) for a in articles)
+        pairs = ((a.prepared.text, a) for a in prepared if a.prepared is not None)
+        batch = self.settings.batch_size
+        for doc, analysis in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch):
+            yield self._finish(replace(analysis, doc=doc))
+
+    # -- stages ------------------------------------------------------------------------
+
+    def _prepare(self, article: Article) -> Analysis:
+        if article.id is None:
+            article = replace(article, id=article_id(article.text))
+        return Analysis(article=article, prepared=prepare(article.text))
+
+    def _finish(self, a: Analysis) -> ArticleResult:
+        for stage in self.stages:
+            try:
+                a = stage(a)
+            except InputError:
+                raise
+            except Exception as exc:  # a rule failing must not lose the article
+                log.warning("stage %s failed on %s: %s", stage.name, a.article.id, exc)
+                problem = Problem("E100", f"stage {stage.name} failed: {type(exc).__name__}: {exc}")
+                a = _empty_assigns(replace(a, problems=(*a.problems, problem)), stage)
+        return self._result(a)
+
+    def _quotes(self, a: Analysis) -> Analysis:
+        assert a.doc is not None
+        spans, problems = find_quotes(a.article.text)
+        speakers = speaker_tokens(a.doc, spans)
+        return replace(
+            a,
+            quotes=tuple(spans),
+            speakers=tuple(s.i if s is not None else None for s in speakers),
+            problems=(*a.problems, *problems),
+        )
+
+    def _actors(self, a: Analysis) -> Analysis:
+        assert a.doc is not None and a.quotes is not None and a.speakers is not None
+        assert self.kb is not None
+        home = None
+        if a.prepared and a.prepared.dateline:
+            hit = self.kb.lookup(a.prepared.dateline)
+            home = hit.entry.country if hit else None
+        by_token: dict[int, int] = {}
+        for q, speaker in zip(a.quotes, a.speakers, strict=True):
+            if speaker is None:
+                continue
+            for tok in a.doc.char_span(q.start, q.end, alignment_mode="expand") or ():
+                by_token[tok.i] = speaker
+        resolver = Resolver(self.kb, a.article.published, home)
+        return replace(a, actors=resolver.resolve(a.doc, by_token))
+
+    def _events(self, a: Analysis) -> Analysis:
+        assert a.doc is not None and a.actors is not None and a.quotes is not None
+        events: list[Event] = []
+        problems = list(a.problems)
+        quotes = list(a.quotes)
+        for index, sent in enumerate(s for s in a.doc.sents if s.text.strip()):
+            try:
+                events.extend(
+                    self.coder.code_sentence(
+                        sent, index, a.actors, quotes, a.article.id or "", tuple(events)
+                    )
+                )
+            except Exception as exc:  # one sentence's failure is reported, not fatal
+                log.warning("sentence %d of %s: %s", index, a.article.id, exc)
+                problems.append(
+                    Problem("E101", f"coding failed: {type(exc).__name__}: {exc}", index)
+                )
+        return replace(a, events=tuple(events), problems=tuple(problems))
+
+    def _result(self, a: Analysis) -> ArticleResult:
+        art = a.article
+        quotations: list[Quotation] = []
+        mentions = a.actors.mentions() if a.actors else ()
+        for q, speaker in zip(a.quotes or (), a.speakers or (), strict=False):
+            actor = None
+            if speaker is not None and a.actors is not None:
+                found = a.actors.get(speaker)
+                actor = found[0] if found else None
+            quotations.append(Quotation(art.text[q.start : q.end], q.start, q.end, actor))
+        return ArticleResult(
+            article=ArticleInfo(
+                id=art.id or article_id(art.text),
+                source=art.source,
+                title=art.title,
+                published=art.published,
+                dateline=a.prepared.dateline if a.prepared else None,
+            ),
+            events=a.events or (),
+            actors=mentions,
+            quotations=tuple(quotations),
+            problems=a.problems,
+        )
+
+
+def _empty_assigns(a: Analysis, stage: Stage) -> Analysis:
+    """After a stage failed: empty values for what it assigns, so later stages still run."""
+    if "quotes" in stage.assigns:
+        a = replace(a, quotes=(), speakers=())
+    if "actors" in stage.assigns:
+        a = replace(a, actors=ActorIndex({}))
+    if "events" in stage.assigns:
+        a = replace(a, events=())
+    return a
