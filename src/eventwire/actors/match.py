@@ -10,6 +10,11 @@ from spacy.tokens import Doc
 from .kb import KnowledgeBase, NameHit, Term
 
 V = TypeVar("V")
+# "Iran-backed militias", "Saudi-led coalition": the country is not the actor's own
+MODIFIER_WORDS = frozenset(
+    "backed led allied sponsored based funded supported aligned linked armed trained "
+    "brokered installed friendly controlled held".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +56,7 @@ def find_matches(doc: Doc, kb: KnowledgeBase) -> Matches:
         hit = _longest(words, spaces, i, min(n, i + longest), kb.names)
         if hit is not None:
             j, found = hit
-            modifier = (
-                j < n and words[j] == "-" and j + 1 < n and doc[j + 1].pos_ in ("VERB", "ADJ")
-            )
+            modifier = j + 1 < n and words[j] == "-" and doc[j + 1].lower_ in MODIFIER_WORDS
             match = NameMatch(i, j, found, modifier)
             for k in range(i, j):
                 names[k] = match

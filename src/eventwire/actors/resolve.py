@@ -34,6 +34,14 @@ THIRD_PERSON = {
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 GROUP_WORDS = frozenset({"two", "both", "pair", "sides", "leaders"})
+NATION_GROUPS = frozenset(
+    {"countries", "nations", "governments", "neighbours", "neighbors", "states"}
+)
+FACILITIES = frozenset(
+    "base camp post station checkpoint headquarters convoy embassy consulate barracks outpost "
+    "garrison airbase compound patrol vessel ship warship".split()
+)
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 PROXY_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "aides", "aide"})
 
 
@@ -145,12 +153,18 @@ class Resolver:
         if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and role is not None):
             return self._person(tok, chunk, _person_name(tok, m), None, country, role)
         low = tok.lower_
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON", "ORG", "NORP"):
+            known = self._find_person(tok.text, surname_only=True)
+            if known is not None:  # "Fawzy" after "Defence Minister Hisham Fawzy"
+                return (self._touch(known, tok, chunk),)
         if tok.lemma_.lower() == "counterpart":
             return self._counterpart(tok, chunk, m, done, country)
         if (low in GROUP_WORDS and tok.pos_ == "NUM") or (
             low == "both" and tok.dep_.startswith("nsubj")
         ):
-            return self._group(tok)
+            return self._group(tok, person=True)
+        if low in NATION_GROUPS and any(c.lower_ in ("two", "both") for c in chunk):
+            return self._group(tok, person=False)
         if low in PROXY_NOUNS:
             owner = [c for c in tok.children if c.dep_ == "poss"]
             if owner:
@@ -163,9 +177,16 @@ class Resolver:
                         )
                         for a in inner[:1]
                     )
+        if tok.lemma_.lower() in FACILITIES:
+            return self._facility(tok, chunk, m, country)
         term = m.terms.get(tok.i)
         if term is None:
             return ()
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if plural and term.term.kind == "role" and any(c.lower_ in ("two", "both") for c in chunk):
+            group = self._group(tok, person=True)  # "the two ministers"
+            if group:
+                return group
         org = _chunk_org(chunk, m)
         if org is not None:  # "an ELN commander", "Hamas fighters": the organisation acts
             return self._named(tok, chunk, org, None, None)
@@ -176,6 +197,8 @@ class Resolver:
             earlier = self._earlier_agent(term.term.name, term.term.sectors)
             if earlier is not None:
                 return (self._touch(earlier, tok, chunk),)
+        if country is None and set(term.term.sectors) & STATE_SECTORS:
+            country = self.home_country  # "police said" in a datelined story: that country's
         ent = self._entity(
             f"agent:{country}:{term.term.name}",
             "agent",
@@ -260,11 +283,13 @@ class Resolver:
                 ent.country = country
         return (self._touch(ent, tok, chunk),)
 
-    def _find_person(self, name: str) -> _Entity | None:
+    def _find_person(self, name: str, *, surname_only: bool = False) -> _Entity | None:
         ent = self._by_key.get(f"person:{name}")
         if ent is not None:
             return ent
         last = name.split()[-1]
+        if surname_only and " " in name:
+            return None
         for cand in reversed(self.entities):
             if cand.type == "person" and cand.name and cand.name.split()[-1] == last:
                 return cand
@@ -328,16 +353,40 @@ class Resolver:
         ent = self._entity(f"role:{country}:{role}", "person", None, country, sectors, role, None)
         return (self._touch(ent, tok, chunk),)
 
-    def _group(self, tok: Token) -> tuple[Actor, ...]:
-        people = sorted(
-            (e for e in self.entities if e.type == "person" and e.name and e.last < tok.i),
+    def _group(self, tok: Token, *, person: bool) -> tuple[Actor, ...]:
+        """ "the two", "both ministers", "the two countries": the last two such entities."""
+        kind = "person" if person else "country"
+        members = sorted(
+            (e for e in self.entities if e.type == kind and e.last < tok.i and (e.name or e.role)),
             key=lambda e: e.last,
             reverse=True,
         )[:2]
-        if len(people) < 2:
+        if len(members) < 2 or (not person and members[0].country == members[1].country):
             return ()
         chunk = _chunk(tok)
-        return tuple(self._touch(e, tok, chunk, keep_salience=True) for e in reversed(people))
+        return tuple(self._touch(e, tok, chunk, keep_salience=True) for e in reversed(members))
+
+    def _facility(
+        self, tok: Token, chunk: list[Token], m: Matches, country: str | None
+    ) -> tuple[Actor, ...]:
+        """ "an army base", "a police station", "the Chinese embassy", "a WFP convoy": the
+        facility stands for the actor named in its modifiers."""
+        for t in chunk[:-1]:
+            nm = m.names.get(t.i)
+            if nm is not None and nm.hit.kind in ("organization", "armed_group"):
+                return self._named(tok, chunk, nm, None, None)
+            tm = m.terms.get(t.i)
+            if tm is not None and tm.term.kind == "agent":
+                key = f"agent:{country}:{tm.term.name}"
+                ent = self._entity(key, "agent", None, country, tm.term.sectors, None, None)
+                return (self._touch(ent, tok, chunk),)
+        if country is not None and tok.lemma_.lower() in ("embassy", "consulate"):
+            name = self._country_name(country)
+            ent = self._entity(
+                f"country:{country}:GOV", "country", name, country, ("GOV",), None, None
+            )
+            return (self._touch(ent, tok, chunk),)
+        return ()
 
     def _pronoun(self, tok: Token) -> tuple[Actor, ...]:
         want = THIRD_PERSON.get(tok.lower_)
@@ -439,7 +488,10 @@ def _text(tokens: list[Token]) -> str:
 
 
 def _chunk_country(chunk: list[Token], m: Matches, exclude: NameMatch | None) -> str | None:
-    for t in chunk:
+    """A nationality word in the phrase, or a possessive country ("France's foreign ministry")."""
+    head = chunk[-1]
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    for t in [*chunk, *owners]:
         nm = m.names.get(t.i)
         if nm is None or nm is exclude or nm.modifier:
             continue
@@ -486,9 +538,9 @@ def _appos_role(tok: Token, m: Matches) -> tuple[tuple[str, tuple[str, ...]], st
 
 
 def _of_country(tok: Token, m: Matches) -> str | None:
-    """ "the government of Syria", "officials in Iraq"."""
+    """ "the government of Syria", "officials from Iraq" (not "gunmen in Chad": a location)."""
     for p in tok.rights:
-        if p.dep_ == "prep" and p.lower_ in ("of", "in", "from"):
+        if p.dep_ == "prep" and p.lower_ in ("of", "from"):
             for o in p.children:
                 nm = m.names.get(o.i)
                 if o.dep_ == "pobj" and nm and nm.hit.kind in ("country", "capital"):

@@ -16,11 +16,17 @@ from .ontology import Ontology
 from .quotes import QuoteSpan, inside
 from .status import event_status
 
-TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "from")
+TARGET_PREPS = (
+    "with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "from", "for",
+)  # fmt: skip
+CONVEY_ROOTS = frozenset({"07", "15"})  # aid given to, troops deployed to: prefer "to X"
+CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})  # "demanded that Tehran free ...": Tehran
 OBJECT_CONTROL = frozenset(
     "urge ask call force order persuade allow tell invite press encourage request push".split()
 )
 RELATIVE = frozenset({"who", "which", "that"})
+# subject nouns that may name an unresolved actor: keep the event with an empty source
+ACTORISH = frozenset("people man men woman women group side party member members".split())
 RECIPROCAL = ("03", "04", "057", "06", "19")  # code prefixes: "A and B met / signed / clashed"
 REACTIVE_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "16"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -32,6 +38,7 @@ class _Trigger:
     last: Token  # last token of the trigger span (the noun for light verbs)
     code: str
     noun: Token | None = None
+    thing: bool = False  # the rule names the object ("sent troops"): the object is no target
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,10 @@ class Coder:
                 continue
             status = event_status(tok, quoted=inside(quotes, tok.idx) is not None)
             reciprocal = trig.code.startswith(RECIPROCAL)
-            sources, targets = self._sources(tok, actors), self._targets(trig, actors)
+            sources = self._sources(tok, actors)
+            if sources is None:
+                continue
+            targets = self._targets(trig, actors)
             if sources and not targets and _reacts_to_something(trig, actors):
                 targets = _earlier_actor(sources[0], (*history, *events))
             for source, target in _pairs(sources, targets, reciprocal):
@@ -83,7 +93,7 @@ class Coder:
         rule = self._verb_rule(tok, lemma)
         if rule is not None:
             last = max((c for c in tok.children if c.dep_ == "prt"), default=tok, key=lambda t: t.i)
-            return _Trigger(tok, last, rule.code)
+            return _Trigger(tok, last, rule.code, thing=rule.object is not None)
         if lemma in self.lexicon.light:
             for c in tok.children:
                 if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lexicon.nouns:
@@ -114,17 +124,28 @@ class Coder:
         return None
 
     def _governed_by_event(self, tok: Token) -> bool:
-        """ "threatened to attack", "urged them to withdraw": only the governing act is coded."""
+        """ "threatened to attack", "urged them to withdraw", "demanded that Tehran free", "met
+        ... to discuss": only the governing act is coded."""
         head = tok.head
-        return tok.dep_ == "xcomp" and head.i != tok.i and self.trigger(head) is not None
+        if head.i == tok.i or self.trigger(head) is None:
+            return False
+        if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and _has_to(tok)):
+            return True
+        trig = self.trigger(head)
+        return tok.dep_ == "ccomp" and trig is not None and trig.code[:2] in CLAUSE_TARGET_ROOTS
 
     # -- actors ------------------------------------------------------------------------
 
-    def _sources(self, verb: Token, actors: ActorIndex) -> list[Actor]:
+    def _sources(self, verb: Token, actors: ActorIndex) -> list[Actor] | None:
+        """The source actors; None when the subject is a thing, not an actor ("the measures
+        freeze ...", "a clause that forbids ..."): such a sentence codes no event."""
         subj = _subject(verb)
         if subj is None:
             return []
-        return _expand(subj, actors)
+        found = _expand(subj, actors)
+        if not found and subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() not in ACTORISH:
+            return None
+        return found
 
     def _targets(self, trig: _Trigger, actors: ActorIndex) -> list[Actor]:
         verb = trig.verb
@@ -135,10 +156,21 @@ class Coder:
                 if found:
                     return found
         for c in verb.children:
-            if c.dep_ in ("dobj", "dative", "iobj") and c is not trig.noun:
+            if c.dep_ in ("dobj", "dative", "iobj") and c is not trig.noun and c.pos_ != "ADP":
                 found = _expand(c, actors) or _inner(c, actors)
+                if trig.thing or trig.code[:2] in CONVEY_ROOTS:
+                    # "sent troops to", "expelled two Iranian diplomats": the object is what is
+                    # moved; it is the target only when it says whose it is
+                    found = [a for a in found if a.country or a.name]
+                    later = self._prep_targets(trig, actors)
+                    if later:
+                        return later
                 if found:
                     return found
+        return self._prep_targets(trig, actors) or self._clause_targets(trig, actors)
+
+    def _prep_targets(self, trig: _Trigger, actors: ActorIndex) -> list[Actor]:
+        verb = trig.verb
         for holder in (trig.noun, verb):
             if holder is None:
                 continue
@@ -148,13 +180,35 @@ class Coder:
                     return found
             for prep in TARGET_PREPS:
                 for c in holder.children:
-                    if c.dep_ == "prep" and c.lower_ == prep:
+                    if c.dep_ in ("prep", "dative") and c.lower_ == prep:
                         for o in c.children:
                             if o.dep_ == "pobj":
                                 # "to Hezbollah"; "to its border with Kyrgyzstan"
                                 found = _expand(o, actors) or _inner(o, actors)
                                 if found:
                                     return found
+        return []
+
+    def _clause_targets(self, trig: _Trigger, actors: ActorIndex) -> list[Actor]:
+        """ "demanded that Tehran free ..." (Tehran); "agreed to suspend operations against the
+        group" (the group)."""
+        verb = trig.verb
+        if trig.code[:2] in ("03", "08"):
+            for c in verb.children:
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    inner = _Trigger(c, c, trig.code)
+                    found = self._prep_targets(inner, actors)
+                    for d in c.children:
+                        if not found and d.dep_ == "dobj":
+                            found = _expand(d, actors) or _inner(d, actors)
+                    if found:
+                        return found
+        if trig.code[:2] in CLAUSE_TARGET_ROOTS:
+            for c in verb.children:
+                if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+                    subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None:
+                        return _expand(subj, actors)
         return []
 
     def _event(
@@ -247,8 +301,12 @@ def _inner(noun: Token, actors: ActorIndex) -> list[Actor]:
             if c.dep_ == "prep" and c.lower_ == prep:
                 for o in c.children:
                     if o.dep_ == "pobj" and actors.get(o.i):
-                        return _expand(o, actors)
+                        return [a for a in _expand(o, actors) if a.country or a.name]
     return []
+
+
+def _has_to(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _reacts_to_something(trig: _Trigger, actors: ActorIndex) -> bool:
