@@ -143,8 +143,8 @@ class Pipeline:
         assert self.kb is not None
         home = None
         if a.prepared and a.prepared.dateline:
-            hit = self.kb.lookup(a.prepared.dateline)
-            home = hit.entry.country if hit else None
+            region, place = a.prepared.dateline_region, a.prepared.dateline
+            home = (region and self.kb.place_country(region)) or self.kb.place_country(place)
         by_token: dict[int, int] = {}
         for q, speaker in zip(a.quotes, a.speakers, strict=True):
             if speaker is None:

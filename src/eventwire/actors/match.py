@@ -12,7 +12,7 @@ from .kb import KnowledgeBase, NameHit, Term
 V = TypeVar("V")
 # "Iran-backed militias", "Saudi-led coalition": the country is not the actor's own
 MODIFIER_WORDS = frozenset(
-    "backed led allied sponsored based funded supported aligned linked armed trained "
+    "backed allied sponsored based funded supported aligned linked armed trained "
     "brokered installed friendly controlled held".split()
 )
 

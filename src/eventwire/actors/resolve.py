@@ -35,12 +35,14 @@ FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 GROUP_WORDS = frozenset({"two", "both", "pair", "sides", "leaders"})
 NATION_GROUPS = frozenset(
-    {"countries", "nations", "governments", "neighbours", "neighbors", "states"}
+    {"countries", "nations", "governments", "neighbours", "neighbors", "states", "sides", "parties"}
 )
 FACILITIES = frozenset(
     "base camp post station checkpoint headquarters convoy embassy consulate barracks outpost "
-    "garrison airbase compound patrol vessel ship warship".split()
+    "garrison airbase compound patrol vessel ship warship position positions stronghold".split()
 )
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "poss", "pobj"})
+GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 PROXY_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "aides", "aide"})
 
@@ -103,7 +105,8 @@ class Resolver:
 
     kb: KnowledgeBase
     published: dt.date | None
-    home_country: str | None = None  # the dateline's country, for untitled domestic officials
+    dateline_country: str | None = None
+    home_country: str | None = None  # the story's main country, for "police said"
     entities: list[_Entity] = field(default_factory=list)
     _by_key: dict[str, _Entity] = field(default_factory=dict)
 
@@ -111,6 +114,7 @@ class Resolver:
         """Resolve every mention; ``speakers`` maps a token inside a quotation to its speaker's
         head token, for "we" and "I" inside the quotation."""
         matches = find_matches(doc, self.kb)
+        self.home_country = main_country(matches, self.dateline_country)
         by_token: dict[int, tuple[Actor, ...]] = {}
         deferred: list[Token] = []
         for tok in doc:
@@ -178,7 +182,11 @@ class Resolver:
                         for a in inner[:1]
                     )
         if tok.lemma_.lower() in FACILITIES:
-            return self._facility(tok, chunk, m, country)
+            return self._facility(tok, chunk, m, country or self.home_country)
+        if low in GROUP_NOUNS and any(c.lower_ in ("the", "this") for c in chunk):
+            for cand in sorted(self.entities, key=lambda e: e.last, reverse=True):
+                if cand.type in ("armed_group", "organization"):  # "the group"
+                    return (self._touch(cand, tok, chunk),)
         term = m.terms.get(tok.i)
         if term is None:
             return ()
@@ -197,7 +205,7 @@ class Resolver:
             earlier = self._earlier_agent(term.term.name, term.term.sectors)
             if earlier is not None:
                 return (self._touch(earlier, tok, chunk),)
-        if country is None and set(term.term.sectors) & STATE_SECTORS:
+        if country is None and set(term.term.sectors) & STATE_SECTORS and tok.dep_ in SUBJECTS:
             country = self.home_country  # "police said" in a datelined story: that country's
         ent = self._entity(
             f"agent:{country}:{term.term.name}",
@@ -580,12 +588,27 @@ def _person_name(tok: Token, m: Matches) -> str:
     return " ".join(t.text for t in run)
 
 
+def main_country(m: Matches, dateline: str | None) -> str | None:
+    """The country the story is mostly about: the most mentioned one, the dateline's on a tie."""
+    counts: dict[str, float] = {}
+    if dateline:
+        counts[dateline] = 0.5
+    seen: set[int] = set()
+    for nm in m.names.values():
+        if id(nm) in seen or nm.modifier or nm.hit.entry.country is None:
+            continue
+        seen.add(id(nm))
+        if nm.hit.kind in ("country", "adjective", "demonym", "capital"):
+            counts[nm.hit.entry.country] = counts.get(nm.hit.entry.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
 def resolve_doc(
     doc: Doc,
     kb: KnowledgeBase,
     published: dt.date | None,
     *,
-    home_country: str | None = None,
+    dateline_country: str | None = None,
     speakers: dict[int, int] | None = None,
 ) -> ActorIndex:
-    return Resolver(kb, published, home_country).resolve(doc, speakers)
+    return Resolver(kb, published, dateline_country).resolve(doc, speakers)

@@ -27,7 +27,14 @@ OBJECT_CONTROL = frozenset(
 RELATIVE = frozenset({"who", "which", "that"})
 # subject nouns that may name an unresolved actor: keep the event with an empty source
 ACTORISH = frozenset("people man men woman women group side party member members".split())
-RECIPROCAL = ("03", "04", "057", "06", "19")  # code prefixes: "A and B met / signed / clashed"
+RECIPROCAL = (
+    "03",
+    "04",
+    "057",
+    "06",
+    "0871",
+    "19",
+)  # code prefixes: "A and B met / signed / clashed"
 REACTIVE_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "16"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 
@@ -67,7 +74,7 @@ class Coder:
             sources = self._sources(tok, actors)
             if sources is None:
                 continue
-            targets = self._targets(trig, actors)
+            targets = self._targets(trig, actors, frozenset(a.entity for a in sources))
             if sources and not targets and _reacts_to_something(trig, actors):
                 targets = _earlier_actor(sources[0], (*history, *events))
             for source, target in _pairs(sources, targets, reciprocal):
@@ -93,7 +100,10 @@ class Coder:
         rule = self._verb_rule(tok, lemma)
         if rule is not None:
             last = max((c for c in tok.children if c.dep_ == "prt"), default=tok, key=lambda t: t.i)
-            return _Trigger(tok, last, rule.code, thing=rule.object is not None)
+            thing = None
+            if rule.object is not None:
+                thing = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            return _Trigger(tok, last, rule.code, noun=thing, thing=rule.object is not None)
         if lemma in self.lexicon.light:
             for c in tok.children:
                 if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lexicon.nouns:
@@ -124,6 +134,8 @@ class Coder:
         return None
 
     def _governed_by_event(self, tok: Token) -> bool:
+        if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in self.lexicon.nouns:
+            return True  # "appeals to free activists": the content of an appeal
         """ "threatened to attack", "urged them to withdraw", "demanded that Tehran free", "met
         ... to discuss": only the governing act is coded."""
         head = tok.head
@@ -147,69 +159,72 @@ class Coder:
             return None
         return found
 
-    def _targets(self, trig: _Trigger, actors: ActorIndex) -> list[Actor]:
+    def _targets(
+        self, trig: _Trigger, actors: ActorIndex, exclude: frozenset[int | None]
+    ) -> list[Actor]:
+        """The first candidate list that names someone other than the source."""
+        for found in self._target_candidates(trig, actors):
+            kept = [a for a in found if a.entity not in exclude]
+            if kept:
+                return kept
+        return []
+
+    def _target_candidates(self, trig: _Trigger, actors: ActorIndex) -> Iterator[list[Actor]]:
+        """Target candidates in order: passive subject, object (or an actor inside it: "Israel's
+        destruction"), prepositional objects ("met with", "to Hezbollah", "an attack on"),
+        and the subject of a demanded or agreed clause."""
         verb = trig.verb
-        passive = _is_passive(verb)
-        for c in verb.children:
-            if passive and c.dep_ == "nsubjpass":
-                found = _expand(c, actors)
-                if found:
-                    return found
+        if _is_passive(verb):
+            for c in verb.children:
+                if c.dep_ == "nsubjpass":
+                    yield _expand(c, actors)
+        if _passive_participle(verb):  # "troops backed by air strikes": the troops
+            yield _expand(verb.head, actors)
+        convey = trig.thing or trig.code[:2] in CONVEY_ROOTS
+        if convey:  # "sent troops to X", "deployed police to X": the destination first
+            yield from self._prep_candidates(trig, actors)
         for c in verb.children:
             if c.dep_ in ("dobj", "dative", "iobj") and c is not trig.noun and c.pos_ != "ADP":
-                found = _expand(c, actors) or _inner(c, actors)
-                if trig.thing or trig.code[:2] in CONVEY_ROOTS:
-                    # "sent troops to", "expelled two Iranian diplomats": the object is what is
-                    # moved; it is the target only when it says whose it is
-                    found = [a for a in found if a.country or a.name]
-                    later = self._prep_targets(trig, actors)
-                    if later:
-                        return later
-                if found:
-                    return found
-        return self._prep_targets(trig, actors) or self._clause_targets(trig, actors)
+                for found in (_expand(c, actors), *_inner(c, actors)):
+                    # what is moved is the target only when it says whose it is
+                    yield [a for a in found if a.country or a.name] if convey else found
+        if not convey:
+            yield from self._prep_candidates(trig, actors)
+        yield from self._clause_candidates(trig, actors)
 
-    def _prep_targets(self, trig: _Trigger, actors: ActorIndex) -> list[Actor]:
-        verb = trig.verb
-        for holder in (trig.noun, verb):
+    def _prep_candidates(self, trig: _Trigger, actors: ActorIndex) -> Iterator[list[Actor]]:
+        for holder in (trig.noun, trig.verb):
             if holder is None:
                 continue
             if holder is trig.noun:
-                found = _inner(holder, actors)
-                if found:
-                    return found
+                yield from _inner(holder, actors)
             for prep in TARGET_PREPS:
                 for c in holder.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ == prep:
                         for o in c.children:
                             if o.dep_ == "pobj":
                                 # "to Hezbollah"; "to its border with Kyrgyzstan"
-                                found = _expand(o, actors) or _inner(o, actors)
-                                if found:
-                                    return found
-        return []
+                                yield _expand(o, actors)
+                                yield from _inner(o, actors)
 
-    def _clause_targets(self, trig: _Trigger, actors: ActorIndex) -> list[Actor]:
+    def _clause_candidates(self, trig: _Trigger, actors: ActorIndex) -> Iterator[list[Actor]]:
         """ "demanded that Tehran free ..." (Tehran); "agreed to suspend operations against the
         group" (the group)."""
         verb = trig.verb
         if trig.code[:2] in ("03", "08"):
             for c in verb.children:
                 if c.dep_ == "xcomp" and c.pos_ == "VERB":
-                    inner = _Trigger(c, c, trig.code)
-                    found = self._prep_targets(inner, actors)
+                    yield from self._prep_candidates(_Trigger(c, c, trig.code), actors)
                     for d in c.children:
-                        if not found and d.dep_ == "dobj":
-                            found = _expand(d, actors) or _inner(d, actors)
-                    if found:
-                        return found
+                        if d.dep_ == "dobj":
+                            yield _expand(d, actors)
+                            yield from _inner(d, actors)
         if trig.code[:2] in CLAUSE_TARGET_ROOTS:
             for c in verb.children:
                 if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
-                    subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
-                    if subj is not None:
-                        return _expand(subj, actors)
-        return []
+                    for s in c.children:
+                        if s.dep_ in ("nsubj", "nsubjpass"):
+                            yield _expand(s, actors)
 
     def _event(
         self,
@@ -251,11 +266,16 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+def _passive_participle(verb: Token) -> bool:
+    """ "the convoy attacked by gunmen": a participle modifying the noun it acts upon."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
 def _subject(verb: Token) -> Token | None:
     """The source: the subject, the passive agent, or the subject it shares with a governor."""
     tok = verb
     for _ in range(6):
-        passive = _is_passive(tok)
+        passive = _is_passive(tok) or _passive_participle(tok)
         for c in tok.children:
             if passive and c.dep_ == "agent":
                 return next((o for o in c.children if o.dep_ == "pobj"), None)
@@ -289,20 +309,18 @@ def _expand(tok: Token, actors: ActorIndex) -> list[Actor]:
     return out
 
 
-def _inner(noun: Token, actors: ActorIndex) -> list[Actor]:
-    """An actor inside a non-actor object: "Israel's destruction", "the attack on the base"."""
+def _inner(noun: Token, actors: ActorIndex) -> Iterator[list[Actor]]:
+    """Actors inside a non-actor object, in order: its possessor ("Israel's destruction"),
+    then its prepositional objects ("the attack on the base", "its border with Kyrgyzstan")."""
     for c in noun.children:
         if c.dep_ == "poss":
-            found = _expand(c, actors)
-            if found:
-                return found
+            yield _expand(c, actors)
     for prep in ("of", "on", "against", "to", "with", "toward", "towards"):
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == prep:
                 for o in c.children:
                     if o.dep_ == "pobj" and actors.get(o.i):
-                        return [a for a in _expand(o, actors) if a.country or a.name]
-    return []
+                        yield [a for a in _expand(o, actors) if a.country or a.name]
 
 
 def _has_to(tok: Token) -> bool:
@@ -311,10 +329,14 @@ def _has_to(tok: Token) -> bool:
 
 def _reacts_to_something(trig: _Trigger, actors: ActorIndex) -> bool:
     """ "condemned the expulsions", "rejected the complaint": a definite non-actor object."""
-    if trig.code[:2] not in REACTIVE_ROOTS:
+    if trig.code[:2] not in REACTIVE_ROOTS and trig.code[:2] != "14":
         return False
-    for c in trig.verb.children:
-        if c.dep_ == "dobj" and c is not trig.noun and not actors.get(c.i):
+    objects = [c for c in trig.verb.children if c.dep_ == "dobj" and c is not trig.noun]
+    for p in trig.verb.children:  # "protested against the deportations"
+        if p.dep_ == "prep" and p.lower_ in ("against", "over"):
+            objects.extend(o for o in p.children if o.dep_ == "pobj")
+    for c in objects:
+        if not actors.get(c.i):
             return any(d.lower_ in DEFINITE for d in c.children if d.dep_ in ("det", "poss"))
     return False
 
@@ -325,10 +347,13 @@ def _earlier_actor(source: Actor, history: tuple[Event, ...]) -> list[Actor]:
     for e in reversed(history):
         if e.source is None or e.target is None:
             continue
-        same = e.target.entity == source.entity or (
-            source.country is not None and e.target.country == source.country
-        )
-        if same and e.source.country != source.country:
+        if e.source.entity == source.entity:
+            continue
+        if e.target.entity == source.entity or (
+            source.country is not None
+            and e.target.country == source.country
+            and e.source.country != source.country
+        ):
             return [e.source]
     return []
 
