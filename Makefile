@@ -20,8 +20,8 @@ demo: install
 	$(BIN)/eventwire code examples/*.txt --format table
 
 lint: install
-	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks tools
+	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/mypy --strict src
 
 pytest: install

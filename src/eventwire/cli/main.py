@@ -41,7 +41,8 @@ def _parse_date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        _error(f"--date: {value!r} is not a date in the form YYYY-MM-DD")
+        raise typer.Exit(2) from None
 
 
 @app.callback()
