@@ -41,8 +41,9 @@ FACILITIES = frozenset(
     "base camp post station checkpoint headquarters convoy embassy consulate barracks outpost "
     "garrison airbase compound patrol vessel ship warship position positions stronghold".split()
 )
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "poss", "pobj"})
-GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "poss"})
+GROUP_NOUNS = frozenset({"group", "movement", "militia", "faction", "insurgency"})
+ORG_NOUNS = frozenset({"bloc", "alliance", "body", "organisation", "organization", "agency"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 PROXY_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "aides", "aide"})
 
@@ -183,10 +184,24 @@ class Resolver:
                     )
         if tok.lemma_.lower() in FACILITIES:
             return self._facility(tok, chunk, m, country or self.home_country)
-        if low in GROUP_NOUNS and any(c.lower_ in ("the", "this") for c in chunk):
-            for cand in sorted(self.entities, key=lambda e: e.last, reverse=True):
-                if cand.type in ("armed_group", "organization"):  # "the group"
-                    return (self._touch(cand, tok, chunk),)
+        if low in ("country", "nation") and len(chunk) == 2 and chunk[0].lower_ == "the":
+            earlier = max(
+                (e for e in self.entities if e.country and e.last < tok.i),
+                key=lambda e: e.last,
+                default=None,
+            )
+            if earlier is not None and earlier.country:  # "the country would retaliate"
+                c = earlier.country
+                name = self._country_name(c)
+                ent = self._entity(f"country:{c}:", "country", name, c, (), None, None)
+                return (self._touch(ent, tok, chunk),)
+        if low in GROUP_NOUNS | ORG_NOUNS and any(c.lower_ in ("the", "this") for c in chunk):
+            # "the group": the last armed group named; "the bloc": the last organisation
+            prefer = "armed_group" if low in GROUP_NOUNS else "organization"
+            groups = [e for e in self.entities if e.type in ("armed_group", "organization")]
+            if groups:
+                best = max(groups, key=lambda e: (e.type == prefer, e.last))
+                return (self._touch(best, tok, chunk),)
         term = m.terms.get(tok.i)
         if term is None:
             return ()
@@ -205,7 +220,8 @@ class Resolver:
             earlier = self._earlier_agent(term.term.name, term.term.sectors)
             if earlier is not None:
                 return (self._touch(earlier, tok, chunk),)
-        if country is None and set(term.term.sectors) & STATE_SECTORS and tok.dep_ in SUBJECTS:
+        acting = tok.dep_ in SUBJECTS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+        if country is None and set(term.term.sectors) & STATE_SECTORS and acting:
             country = self.home_country  # "police said" in a datelined story: that country's
         ent = self._entity(
             f"agent:{country}:{term.term.name}",

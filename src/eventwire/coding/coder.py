@@ -4,6 +4,7 @@ event's status."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from .status import event_status
 TARGET_PREPS = (
     "with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "from", "for",
 )  # fmt: skip
+FORCE_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 CONVEY_ROOTS = frozenset({"07", "15"})  # aid given to, troops deployed to: prefer "to X"
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})  # "demanded that Tehran free ...": Tehran
 OBJECT_CONTROL = frozenset(
@@ -70,6 +72,9 @@ class Coder:
             if trig is None or self._governed_by_event(tok):
                 continue
             status = event_status(tok, quoted=inside(quotes, tok.idx) is not None)
+            if status == "hypothetical" and trig.code[:2] in FORCE_ROOTS:
+                # "would retaliate if ...": a conditional use of force is a threat of it
+                trig = dataclasses.replace(trig, code="138" if trig.code >= "18" else "130")
             reciprocal = trig.code.startswith(RECIPROCAL)
             sources = self._sources(tok, actors)
             if sources is None:
@@ -219,6 +224,12 @@ class Coder:
                         if d.dep_ == "dobj":
                             yield _expand(d, actors)
                             yield from _inner(d, actors)
+        if trig.code[:2] == "13":  # "would retaliate if the bloc imposed ...": the bloc
+            for c in verb.children:
+                if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children):
+                    for s in c.children:
+                        if s.dep_ in ("nsubj", "nsubjpass"):
+                            yield _expand(s, actors)
         if trig.code[:2] in CLAUSE_TARGET_ROOTS:
             for c in verb.children:
                 if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
@@ -268,7 +279,9 @@ def _is_passive(verb: Token) -> bool:
 
 def _passive_participle(verb: Token) -> bool:
     """ "the convoy attacked by gunmen": a participle modifying the noun it acts upon."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _subject(verb: Token) -> Token | None:
