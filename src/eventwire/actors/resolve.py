@@ -192,8 +192,8 @@ class Resolver:
             )
             if earlier is not None and earlier.country:  # "the country would retaliate"
                 c = earlier.country
-                name = self._country_name(c)
-                ent = self._entity(f"country:{c}:", "country", name, c, (), None, None)
+                label = self._country_name(c)
+                ent = self._entity(f"country:{c}:", "country", label, c, (), None, None)
                 return (self._touch(ent, tok, chunk),)
         if low in GROUP_NOUNS | ORG_NOUNS and any(c.lower_ in ("the", "this") for c in chunk):
             # "the group": the last armed group named; "the bloc": the last organisation
