@@ -18,13 +18,20 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, ActorType
 from .kb import Entry, KnowledgeBase, RoleSpell
 from .match import Matches, NameMatch, find_matches
-
-CHUNK_DEPS = frozenset(
-    {"compound", "amod", "nmod", "det", "nummod", "quantmod", "npadvmod", "punct"}
+from .phrases import (
+    appos_role,
+    chunk_country,
+    chunk_of,
+    chunk_org,
+    chunk_role,
+    of_country,
+    other_country,
+    person_name,
+    span_text,
 )
+
 HEAD_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 SKIP_DEPS = frozenset({"compound", "amod", "nmod", "det", "nummod", "quantmod"})
-TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "gen.", "col."})
 THIRD_PERSON = {
     "he": "person", "him": "person", "his": "person", "himself": "person",
     "she": "person", "her": "person", "hers": "person", "herself": "person",
@@ -141,22 +148,35 @@ class Resolver:
     def _mention(
         self, tok: Token, m: Matches, done: dict[int, tuple[Actor, ...]]
     ) -> tuple[Actor, ...]:
+        """Resolve the phrase headed by ``tok``: names first, then descriptions."""
         if tok.pos_ == "PRON":
             return self._pronoun(tok)
-        chunk = _chunk(tok)
+        chunk = chunk_of(tok)
         name = m.names.get(tok.i)
         if name is not None and name.modifier:
             return ()
-        country = _chunk_country(chunk, m, exclude=name)
-        role = _chunk_role(chunk, m)
+        country = chunk_country(chunk, m, exclude=name)
+        role = chunk_role(chunk, m)
         if name is None or name.hit.kind == "person":
-            appos = _appos_role(tok, m)
+            appos = appos_role(tok, m)
             role = role or (appos[0] if appos else None)
             country = country or (appos[1] if appos else None)
         if name is not None:
             return self._named(tok, chunk, name, country, role)
         if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and role is not None):
-            return self._person(tok, chunk, _person_name(tok, m), None, country, role)
+            return self._person(tok, chunk, person_name(tok, m), None, country, role)
+        return self._described(tok, chunk, m, done, country) or self._term(tok, chunk, m, country)
+
+    def _described(
+        self,
+        tok: Token,
+        chunk: list[Token],
+        m: Matches,
+        done: dict[int, tuple[Actor, ...]],
+        country: str | None,
+    ) -> tuple[Actor, ...]:
+        """Phrases that point back: a known surname, "his counterpart", "the two", "X's
+        office", facilities, "the country", "the group"."""
         low = tok.lower_
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON", "ORG", "NORP"):
             known = self._find_person(tok.text, surname_only=True)
@@ -171,37 +191,54 @@ class Resolver:
         if low in NATION_GROUPS and any(c.lower_ in ("two", "both") for c in chunk):
             return self._group(tok, person=False)
         if low in PROXY_NOUNS:
-            owner = [c for c in tok.children if c.dep_ == "poss"]
-            if owner:
-                inner = self._mention(owner[0], m, done)
-                if inner:
-                    done[owner[0].i] = inner
-                    return tuple(
-                        replace(
-                            a, text=_text(chunk), start=chunk[0].idx, end=tok.idx + len(tok.text)
-                        )
-                        for a in inner[:1]
-                    )
+            return self._proxy(tok, chunk, m, done)
         if tok.lemma_.lower() in FACILITIES:
             return self._facility(tok, chunk, m, country or self.home_country)
-        if low in ("country", "nation") and len(chunk) == 2 and chunk[0].lower_ == "the":
-            earlier = max(
-                (e for e in self.entities if e.country and e.last < tok.i),
-                key=lambda e: e.last,
-                default=None,
-            )
-            if earlier is not None and earlier.country:  # "the country would retaliate"
-                c = earlier.country
-                label = self._country_name(c)
-                ent = self._entity(f"country:{c}:", "country", label, c, (), None, None)
-                return (self._touch(ent, tok, chunk),)
-        if low in GROUP_NOUNS | ORG_NOUNS and any(c.lower_ in ("the", "this") for c in chunk):
+        definite = any(c.lower_ in ("the", "this") for c in chunk)
+        if low in ("country", "nation") and len(chunk) == 2 and definite:
+            return self._the_country(tok, chunk)
+        if low in GROUP_NOUNS | ORG_NOUNS and definite:
             # "the group": the last armed group named; "the bloc": the last organisation
             prefer = "armed_group" if low in GROUP_NOUNS else "organization"
             groups = [e for e in self.entities if e.type in ("armed_group", "organization")]
             if groups:
                 best = max(groups, key=lambda e: (e.type == prefer, e.last))
                 return (self._touch(best, tok, chunk),)
+        return ()
+
+    def _proxy(
+        self, tok: Token, chunk: list[Token], m: Matches, done: dict[int, tuple[Actor, ...]]
+    ) -> tuple[Actor, ...]:
+        """ "Lieberman's office", "the minister's spokesman": the owner speaks."""
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return ()
+        inner = self._mention(owner, m, done)
+        if not inner:
+            return ()
+        done[owner.i] = inner
+        end = tok.idx + len(tok.text)
+        return tuple(
+            replace(a, text=span_text(chunk), start=chunk[0].idx, end=end) for a in inner[:1]
+        )
+
+    def _the_country(self, tok: Token, chunk: list[Token]) -> tuple[Actor, ...]:
+        """ "the country would retaliate": the country of the last actor that has one."""
+        earlier = max(
+            (e for e in self.entities if e.country and e.last < tok.i),
+            key=lambda e: e.last,
+            default=None,
+        )
+        if earlier is None or earlier.country is None:
+            return ()
+        c = earlier.country
+        ent = self._entity(f"country:{c}:", "country", self._country_name(c), c, (), None, None)
+        return (self._touch(ent, tok, chunk),)
+
+    def _term(
+        self, tok: Token, chunk: list[Token], m: Matches, country: str | None
+    ) -> tuple[Actor, ...]:
+        """A role or agent noun: "the minister", "Iraqi police", "an ELN commander"."""
         term = m.terms.get(tok.i)
         if term is None:
             return ()
@@ -210,12 +247,12 @@ class Resolver:
             group = self._group(tok, person=True)  # "the two ministers"
             if group:
                 return group
-        org = _chunk_org(chunk, m)
+        org = chunk_org(chunk, m)
         if org is not None:  # "an ELN commander", "Hamas fighters": the organisation acts
             return self._named(tok, chunk, org, None, None)
         if term.term.kind == "role":
             return self._role_only(tok, chunk, country, term.term.name, term.term.sectors)
-        country = country or _of_country(tok, m)
+        country = country or of_country(tok, m)
         if country is None and any(c.lower_ in ("the", "this", "that") for c in chunk):
             earlier = self._earlier_agent(term.term.name, term.term.sectors)
             if earlier is not None:
@@ -223,16 +260,9 @@ class Resolver:
         acting = tok.dep_ in SUBJECTS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
         if country is None and set(term.term.sectors) & STATE_SECTORS and acting:
             country = self.home_country  # "police said" in a datelined story: that country's
-        ent = self._entity(
-            f"agent:{country}:{term.term.name}",
-            "agent",
-            None,
-            country,
-            term.term.sectors,
-            None,
-            None,
-        )
-        ent.plural = tok.tag_ in ("NNS", "NNPS")
+        key = f"agent:{country}:{term.term.name}"
+        ent = self._entity(key, "agent", None, country, term.term.sectors, None, None)
+        ent.plural = plural
         return (self._touch(ent, tok, chunk),)
 
     def _earlier_agent(self, name: str, sectors: tuple[str, ...]) -> _Entity | None:
@@ -354,24 +384,24 @@ class Resolver:
             owner = self._mention(owner_tok, m, done)
         base = owner[0] if owner else None
         if country is None:
-            country = _other_country(tok, m, base.country if base else None)
+            country = other_country(tok, m, base.country if base else None)
         role = base.role if base else None
         sectors = base.sectors if base else ()
         named = next((c for c in tok.children if c.dep_ == "appos"), None)
         if named is not None and (named.ent_type_ == "PERSON" or named.i in m.names):
             name_m = m.names.get(named.i)
             entry = name_m.hit.entry if name_m and name_m.hit.kind == "person" else None
-            person_name = entry.name if entry else _person_name(named, m)
+            full_name = entry.name if entry else person_name(named, m)
             result = self._person(
                 named,
-                _chunk(named),
-                person_name,
+                chunk_of(named),
+                full_name,
                 entry,
                 country,
                 (role, sectors) if role else None,
             )
             return tuple(
-                replace(a, text=_text(chunk), start=chunk[0].idx, end=tok.idx + len(tok.text))
+                replace(a, text=span_text(chunk), start=chunk[0].idx, end=tok.idx + len(tok.text))
                 for a in result
             )
         ent = self._entity(f"role:{country}:{role}", "person", None, country, sectors, role, None)
@@ -387,7 +417,7 @@ class Resolver:
         )[:2]
         if len(members) < 2 or (not person and members[0].country == members[1].country):
             return ()
-        chunk = _chunk(tok)
+        chunk = chunk_of(tok)
         return tuple(self._touch(e, tok, chunk, keep_salience=True) for e in reversed(members))
 
     def _facility(
@@ -487,121 +517,6 @@ class Resolver:
             ent.subject = True
         ent.last = tok.i
         return ent.actor(chunk)
-
-
-# -- phrase helpers -----------------------------------------------------------------------
-
-
-def _chunk(tok: Token) -> list[Token]:
-    """The head and its left modifiers (titles, nationality words, determiners)."""
-    out = [tok]
-    stack = [c for c in tok.lefts if c.dep_ in CHUNK_DEPS]
-    while stack:
-        c = stack.pop()
-        out.append(c)
-        stack.extend(x for x in c.lefts if x.dep_ in CHUNK_DEPS)
-        stack.extend(x for x in c.rights if x.dep_ in CHUNK_DEPS and x.i < tok.i)
-    out.sort(key=lambda t: t.i)
-    while out and out[0].is_punct:
-        out.pop(0)
-    return out or [tok]
-
-
-def _text(tokens: list[Token]) -> str:
-    return tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-
-
-def _chunk_country(chunk: list[Token], m: Matches, exclude: NameMatch | None) -> str | None:
-    """A nationality word in the phrase, or a possessive country ("France's foreign ministry")."""
-    head = chunk[-1]
-    owners = [c for c in head.children if c.dep_ == "poss"]
-    for t in [*chunk, *owners]:
-        nm = m.names.get(t.i)
-        if nm is None or nm is exclude or nm.modifier:
-            continue
-        if nm.hit.kind in ("adjective", "country", "demonym", "capital"):
-            return nm.hit.entry.country
-        if nm.hit.kind in ("organization",) and nm.hit.entry.country:
-            return nm.hit.entry.country
-    return None
-
-
-def _chunk_org(chunk: list[Token], m: Matches) -> NameMatch | None:
-    for t in chunk:
-        nm = m.names.get(t.i)
-        if nm is None or nm.modifier or nm.hit.kind not in ("organization", "armed_group"):
-            continue
-        if nm.hit.entry.country is None or nm.hit.kind == "armed_group":
-            return nm
-    return None
-
-
-def _chunk_role(chunk: list[Token], m: Matches) -> tuple[str, tuple[str, ...]] | None:
-    for t in chunk:
-        tm = m.terms.get(t.i)
-        if tm is not None and tm.term.kind == "role":
-            return tm.term.name, tm.term.sectors
-    return None
-
-
-def _appos_role(tok: Token, m: Matches) -> tuple[tuple[str, tuple[str, ...]], str | None] | None:
-    """ "Sergei Shoigu, Russia's defense minister": role and country from an apposition."""
-    for c in tok.children:
-        if c.dep_ != "appos":
-            continue
-        tm = m.terms.get(c.i)
-        if tm is None or tm.term.kind != "role":
-            continue
-        country = _chunk_country(_chunk(c), m, None)
-        for p in c.children:
-            nm = m.names.get(p.i)
-            if p.dep_ == "poss" and nm is not None and country is None:
-                country = nm.hit.entry.country
-        return (tm.term.name, tm.term.sectors), country or _of_country(c, m)
-    return None
-
-
-def _of_country(tok: Token, m: Matches) -> str | None:
-    """ "the government of Syria", "officials from Iraq" (not "gunmen in Chad": a location)."""
-    for p in tok.rights:
-        if p.dep_ == "prep" and p.lower_ in ("of", "from"):
-            for o in p.children:
-                nm = m.names.get(o.i)
-                if o.dep_ == "pobj" and nm and nm.hit.kind in ("country", "capital"):
-                    return nm.hit.entry.country
-    return None
-
-
-def _other_country(tok: Token, m: Matches, not_this: str | None) -> str | None:
-    """The first country named in the sentence that is not ``not_this``."""
-    for t in tok.sent:
-        nm = m.names.get(t.i)
-        if nm is None or nm.modifier or nm.hit.kind not in ("country", "capital", "adjective"):
-            continue
-        if nm.hit.entry.country != not_this:
-            return nm.hit.entry.country
-    return None
-
-
-def _person_name(tok: Token, m: Matches) -> str:
-    """The PERSON entity text around ``tok`` without titles and roles; else the proper-noun run."""
-
-    def keep(t: Token) -> bool:
-        return t.lower_ not in TITLES and t.i not in m.terms and t.i not in m.names and t.is_alpha
-
-    if tok.ent_type_ == "PERSON":
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                words = [t for t in ent if t.i <= tok.i and (t.i == tok.i or keep(t))]
-                return " ".join(t.text for t in words)
-    run = [tok]
-    while run[0].i > 0:
-        prev = tok.doc[run[0].i - 1]
-        if prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == tok.i and keep(prev):
-            run.insert(0, prev)
-        else:
-            break
-    return " ".join(t.text for t in run)
 
 
 def main_country(m: Matches, dateline: str | None) -> str | None:
