@@ -73,5 +73,7 @@ def test_library_code_rejects_non_english(pipeline: Pipeline) -> None:
     with pytest.raises(NotEnglish):
         pipeline.code(
             "La police a arrêté trois suspects lundi après une attaque contre une caserne "
-            "de l'armée près de la frontière, selon le ministère de l'Intérieur."
+            "de l'armée près de la frontière, selon le ministère de l'Intérieur. Le ministre "
+            "a déclaré que les auteurs seraient jugés rapidement et que la sécurité serait "
+            "renforcée dans toute la région."
         )

@@ -34,7 +34,9 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
     files["huge"].write_bytes(line * (5_000_000 // len(line) + 1))
     files["german"].write_text(
         "Die Regierung hat am Montag neue Sanktionen gegen das Nachbarland beschlossen, "
-        "nachdem Soldaten die Grenze überschritten hatten und mehrere Dörfer besetzten.",
+        "nachdem Soldaten in der Nacht die Grenze überschritten und mehrere Dörfer besetzt "
+        "hatten. Der Außenminister sagte, man werde nicht zögern, weitere Maßnahmen zu "
+        "ergreifen, falls die Truppen nicht sofort abgezogen würden.",
         encoding="utf-8",
     )
     files["missing"] = tmp_path / "missing.txt"

@@ -21,7 +21,9 @@ LIMIT = 2_000_000
 ENGLISH = b"The army said on Monday that rebels had attacked a base near the border town."
 GERMAN = (
     "Die Regierung hat am Montag neue Sanktionen gegen das Nachbarland beschlossen, "
-    "nachdem Soldaten die Grenze überschritten hatten und mehrere Dörfer besetzten."
+    "nachdem Soldaten in der Nacht die Grenze überschritten und mehrere Dörfer besetzt "
+    "hatten. Der Außenminister sagte, man werde nicht zögern, weitere Maßnahmen zu "
+    "ergreifen, falls die Truppen nicht sofort abgezogen würden."
 ).encode()
 
 

@@ -51,7 +51,9 @@ class Entry:
     roles: tuple[RoleSpell, ...] = ()
 
     def role_at(self, day: dt.date | None) -> RoleSpell | None:
-        """The role held on ``day`` (the latest one when no day is known)."""
+        """The role held on ``day``; without a day, the latest role (``roles`` is newest first)."""
+        if day is None:
+            return self.roles[0] if self.roles else None
         for spell in self.roles:
             if spell.covers(day):
                 return spell

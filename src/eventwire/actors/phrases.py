@@ -22,6 +22,10 @@ def chunk_of(tok: Token) -> list[Token]:
         out.append(c)
         stack.extend(x for x in c.lefts if x.dep_ in CHUNK_DEPS)
         stack.extend(x for x in c.rights if x.dep_ in CHUNK_DEPS and x.i < tok.i)
+    if tok.ent_type_ == "PERSON":  # "Bashar al-Assad": the whole name
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                out.extend(t for t in ent if t.i < tok.i and t not in out)
     out.sort(key=lambda t: t.i)
     while out and out[0].is_punct:
         out.pop(0)

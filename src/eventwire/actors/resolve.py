@@ -44,10 +44,18 @@ GROUP_WORDS = frozenset({"two", "both", "pair", "sides", "leaders"})
 NATION_GROUPS = frozenset(
     {"countries", "nations", "governments", "neighbours", "neighbors", "states", "sides", "parties"}
 )
-FACILITIES = frozenset(
-    "base camp post station checkpoint headquarters convoy embassy consulate barracks outpost "
-    "garrison airbase compound patrol vessel ship warship position positions stronghold".split()
-)
+# facilities and vehicles stand for their owner ("a US base", "Philippine fishing boats"),
+# with the sector a bare nationality gives them
+FACILITIES = {
+    **dict.fromkeys(
+        "base barracks outpost garrison airbase patrol warship position positions stronghold "
+        "checkpoint".split(), "MIL"),
+    **dict.fromkeys("embassy consulate ministry".split(), "GOV"),
+    **dict.fromkeys(
+        "camp post station headquarters convoy compound vessel ship boat tanker aircraft plane "
+        "jet truck property".split(), ""),
+}  # fmt: skip
+PEOPLE = frozenset({"leader", "man", "woman", "official", "diplomat", "envoy", "politician"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "poss"})
 GROUP_NOUNS = frozenset({"group", "movement", "militia", "faction", "insurgency"})
 ORG_NOUNS = frozenset({"bloc", "alliance", "body", "organisation", "organization", "agency"})
@@ -126,11 +134,13 @@ class Resolver:
         by_token: dict[int, tuple[Actor, ...]] = {}
         deferred: list[Token] = []
         for tok in doc:
-            if tok.i in by_token or (tok.pos_ not in HEAD_POS and tok.dep_ != "appos"):
+            if tok.i in by_token or tok.pos_ not in HEAD_POS or _inside_name(tok):
                 continue
             low = tok.lower_
-            if low in FIRST_PLURAL or low in FIRST_SINGULAR:
-                deferred.append(tok)
+            if low in FIRST_PLURAL or low in FIRST_SINGULAR or _first_person_owner(tok):
+                deferred.append(
+                    tok
+                )  # "we", "our army": the speaker's side, once speakers are known
                 continue
             if tok.dep_ in SKIP_DEPS and tok.head.i != tok.i and tok.head.pos_ in HEAD_POS:
                 continue
@@ -140,7 +150,9 @@ class Resolver:
         for tok in deferred:
             speaker = (speakers or {}).get(tok.i)
             if speaker is not None and speaker in by_token:
-                by_token[tok.i] = tuple(self._speaker_actor(a, tok) for a in by_token[speaker][:1])
+                by_token[tok.i] = tuple(
+                    self._speaker_actor(a, tok, matches) for a in by_token[speaker][:1]
+                )
         return ActorIndex(by_token)
 
     # -- one mention -------------------------------------------------------------------
@@ -156,6 +168,8 @@ class Resolver:
         if name is not None and name.modifier:
             return ()
         country = chunk_country(chunk, m, exclude=name)
+        if country is None and tok.lemma_.lower() != "counterpart":
+            country = _owner_country(tok, done)
         role = chunk_role(chunk, m)
         if name is None or name.hit.kind == "person":
             appos = appos_role(tok, m)
@@ -192,7 +206,7 @@ class Resolver:
             return self._group(tok, person=False)
         if low in PROXY_NOUNS:
             return self._proxy(tok, chunk, m, done)
-        if tok.lemma_.lower() in FACILITIES:
+        if tok.lemma_.lower() in FACILITIES or low in FACILITIES:
             return self._facility(tok, chunk, m, country or self.home_country)
         definite = any(c.lower_ in ("the", "this") for c in chunk)
         if low in ("country", "nation") and len(chunk) == 2 and definite:
@@ -243,8 +257,9 @@ class Resolver:
         if term is None:
             return ()
         plural = tok.tag_ in ("NNS", "NNPS")
-        if plural and term.term.kind == "role" and any(c.lower_ in ("two", "both") for c in chunk):
-            group = self._group(tok, person=True)  # "the two ministers"
+        people = term.term.kind == "role" or tok.lemma_.lower() in PEOPLE
+        if plural and people and _definite_pair(chunk):
+            group = self._group(tok, person=True)  # "the two ministers", "both leaders"
             if group:
                 return group
         org = chunk_org(chunk, m)
@@ -434,13 +449,14 @@ class Resolver:
                 key = f"agent:{country}:{tm.term.name}"
                 ent = self._entity(key, "agent", None, country, tm.term.sectors, None, None)
                 return (self._touch(ent, tok, chunk),)
-        if country is not None and tok.lemma_.lower() in ("embassy", "consulate"):
-            name = self._country_name(country)
-            ent = self._entity(
-                f"country:{country}:GOV", "country", name, country, ("GOV",), None, None
-            )
-            return (self._touch(ent, tok, chunk),)
-        return ()
+        if country is None:
+            return ()
+        kind = FACILITIES.get(tok.lemma_.lower(), FACILITIES.get(tok.lower_, ""))
+        sectors = (kind,) if kind else ()
+        name = self._country_name(country)
+        key = f"country:{country}:{kind}"
+        ent = self._entity(key, "country", name, country, sectors, None, None)
+        return (self._touch(ent, tok, chunk),)
 
     def _pronoun(self, tok: Token) -> tuple[Actor, ...]:
         want = THIRD_PERSON.get(tok.lower_)
@@ -458,9 +474,15 @@ class Resolver:
         best = max(cands, key=lambda e: (e.subject, e.last) if want != "plural" else (e.last,))
         return (self._touch(best, tok, [tok], keep_salience=True),)
 
-    def _speaker_actor(self, speaker: Actor, tok: Token) -> Actor:
-        """ "we" inside a quotation: the speaker's country (or the speaker's organisation)."""
+    def _speaker_actor(self, speaker: Actor, tok: Token, m: Matches) -> Actor:
+        """ "we" inside a quotation: the speaker's country (or the speaker's organisation);
+        "our army": the speaker's country's army."""
         span = dict(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+        term = m.terms.get(tok.i)
+        if tok.pos_ != "PRON" and term is not None and speaker.country:
+            key = f"agent:{speaker.country}:{term.term.name}"
+            ent = self._entity(key, "agent", None, speaker.country, term.term.sectors, None, None)
+            return ent.actor(chunk_of(tok))
         if tok.lower_ in FIRST_SINGULAR or speaker.type != "person" or not speaker.country:
             return replace(speaker, **span)  # type: ignore[arg-type]
         ent = self._entity(
@@ -517,6 +539,35 @@ class Resolver:
             ent.subject = True
         ent.last = tok.i
         return ent.actor(chunk)
+
+
+def _inside_name(tok: Token) -> bool:
+    """A token inside a person's name that is not its last word ("Bashar" in "Bashar
+    al-Assad"), or a hyphen: the name is one mention, at its last word."""
+    if tok.is_punct:
+        return True
+    if tok.ent_type_ != "PERSON" or tok.ent_iob_ == "":
+        return False
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return following is not None and following.ent_iob_ == "I" and following.ent_type_ == "PERSON"
+
+
+def _definite_pair(chunk: list[Token]) -> bool:
+    """ "the two", "both": a pair already named, not "two Iranian diplomats"."""
+    words = [t.lower_ for t in chunk]
+    return "both" in words or ("two" in words and "the" in words)
+
+
+def _first_person_owner(tok: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in FIRST_PLURAL for c in tok.children)
+
+
+def _owner_country(tok: Token, done: dict[int, tuple[Actor, ...]]) -> str | None:
+    """ "meet its president": the country of the already resolved possessive pronoun."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ == "PRON" and done.get(c.i):
+            return done[c.i][0].country
+    return None
 
 
 def main_country(m: Matches, dateline: str | None) -> str | None:

@@ -19,6 +19,7 @@ from .status import event_status
 
 TARGET_PREPS = (
     "with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "from", "for",
+    "between", "among",
 )  # fmt: skip
 FORCE_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 CONVEY_ROOTS = frozenset({"07", "15"})  # aid given to, troops deployed to: prefer "to X"
@@ -27,16 +28,13 @@ OBJECT_CONTROL = frozenset(
     "urge ask call force order persuade allow tell invite press encourage request push".split()
 )
 RELATIVE = frozenset({"who", "which", "that"})
+QUANTITIES = frozenset(
+    "thousands hundreds dozens scores millions thousand hundred dozen score million some many "
+    "most several members member group groups crowd crowds".split()
+)
 # subject nouns that may name an unresolved actor: keep the event with an empty source
 ACTORISH = frozenset("people man men woman women group side party member members".split())
-RECIPROCAL = (
-    "03",
-    "04",
-    "057",
-    "06",
-    "0871",
-    "19",
-)  # code prefixes: "A and B met / signed / clashed"
+RECIPROCAL = ("03", "04", "054", "057", "06", "0871", "19")  # fmt: skip
 REACTIVE_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "16"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 
@@ -312,8 +310,15 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _expand(tok: Token, actors: ActorIndex) -> list[Actor]:
-    """The actor(s) of ``tok`` and of the tokens coordinated with it."""
+    """The actor(s) of ``tok`` and of the tokens coordinated with it; for a quantity ("thousands
+    of Filipinos", "members of the group") the actors it counts."""
     out: list[Actor] = list(actors.get(tok.i))
+    if not out and (tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITIES):
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        out.extend(_expand(o, actors))
     for c in tok.conjuncts:
         out.extend(actors.get(c.i))
     for c in tok.children:  # "top Russian officials, including Shoigu" keeps the officials
@@ -328,7 +333,7 @@ def _inner(noun: Token, actors: ActorIndex) -> Iterator[list[Actor]]:
     for c in noun.children:
         if c.dep_ == "poss":
             yield _expand(c, actors)
-    for prep in ("of", "on", "against", "to", "with", "toward", "towards"):
+    for prep in ("of", "on", "against", "to", "with", "toward", "towards", "between", "among"):
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == prep:
                 for o in c.children:

@@ -119,4 +119,4 @@ def _speech_subject(sent: Span, spans: list[QuoteSpan]) -> Token | None:
 
 def _close(text: str, prev_end: int, start: int) -> bool:
     """Two quotations belong together: same paragraph, or adjacent paragraphs."""
-    return text.count("\n", prev_end, start) <= 1
+    return text.count("\n", prev_end, start) <= 2  # a blank line between paragraphs

@@ -17,7 +17,7 @@ _ENGLISH = frozenset(
     "also than into over more about more two new we our".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_MIN_WORDS_FOR_LANGUAGE = 12
+_MIN_WORDS_FOR_LANGUAGE = 30  # shorter texts (a headline, a line of names) are not judged
 
 
 def article_id(text: str, url: str | None = None) -> str:
