@@ -389,8 +389,12 @@ def _pairs(
     none: list[Actor | None] = [None]
     for src in sources or none:
         for tgt in targets or none:
-            if src is None and tgt is None:
-                continue
+            if not _identified(src) and not _identified(tgt):
+                continue  # "gunmen attacked a convoy": nobody the data can name
             if src is not None and tgt is not None and src.entity == tgt.entity:
                 continue
             yield src, tgt
+
+
+def _identified(actor: Actor | None) -> bool:
+    return actor is not None and (actor.country is not None or actor.name is not None)
