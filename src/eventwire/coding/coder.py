@@ -28,6 +28,9 @@ OBJECT_CONTROL = frozenset(
     "urge ask call force order persuade allow tell invite press encourage request push".split()
 )
 RELATIVE = frozenset({"who", "which", "that"})
+CONTAINERS = frozenset(
+    "package set round wave series batch raft slew list range shipment consignment number".split()
+)
 QUANTITIES = frozenset(
     "thousands hundreds dozens scores millions thousand hundred dozen score million some many "
     "most several members member group groups crowd crowds".split()
@@ -78,8 +81,10 @@ class Coder:
             if sources is None:
                 continue
             targets = self._targets(trig, actors, frozenset(a.entity for a in sources))
-            if sources and not targets and _reacts_to_something(trig, actors):
-                targets = _earlier_actor(sources[0], (*history, *events))
+            reaction = _reaction_object(trig, actors)
+            if sources and not targets and reaction is not None:
+                act = self.lexicon.nouns.get(reaction.lemma_.lower())
+                targets = _earlier_actor(sources[0], (*history, *events), act)
             for source, target in _pairs(sources, targets, reciprocal):
                 events.append(
                     self._event(
@@ -101,17 +106,25 @@ class Coder:
             return None
         lemma = tok.lemma_.lower()
         rule = self._verb_rule(tok, lemma)
+        if rule is not None and rule.object is None and lemma in self.lexicon.light:
+            rule = None if self._light(tok) is not None else rule  # "approve sanctions"
         if rule is not None:
             last = max((c for c in tok.children if c.dep_ == "prt"), default=tok, key=lambda t: t.i)
             thing = None
             if rule.object is not None:
                 thing = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
             return _Trigger(tok, last, rule.code, noun=thing, thing=rule.object is not None)
-        if lemma in self.lexicon.light:
-            for c in tok.children:
-                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lexicon.nouns:
-                    code = self.lexicon.nouns[c.lemma_.lower()]
-                    return _Trigger(tok, c if c.i > tok.i else tok, code, c)
+        return self._light(tok) if lemma in self.lexicon.light else None
+
+    def _light(self, tok: Token) -> _Trigger | None:
+        """A light verb and an event noun: "issued requests", "launched an attack"."""
+        for c in tok.children:
+            if c.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            noun = _content(c)  # "a new package of sanctions": sanctions
+            if noun.lemma_.lower() in self.lexicon.nouns:
+                code = self.lexicon.nouns[noun.lemma_.lower()]
+                return _Trigger(tok, noun if noun.i > tok.i else tok, code, noun)
         return None
 
     def _verb_rule(self, tok: Token, lemma: str) -> VerbRule | None:
@@ -121,7 +134,9 @@ class Coder:
         particles = {
             c.lower_: c for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")
         }
-        objects = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = [
+            _content(c).lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+        ]
         for rule in rules:
             cands = list(objects)
             if rule.particle is not None:
@@ -341,27 +356,46 @@ def _inner(noun: Token, actors: ActorIndex) -> Iterator[list[Actor]]:
                         yield [a for a in _expand(o, actors) if a.country or a.name]
 
 
+def _content(noun: Token) -> Token:
+    """The noun that says what: "a package of sanctions" -> sanctions."""
+    if noun.lemma_.lower() in CONTAINERS:
+        for p in noun.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        return o
+    return noun
+
+
 def _has_to(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _reacts_to_something(trig: _Trigger, actors: ActorIndex) -> bool:
+def _reaction_object(trig: _Trigger, actors: ActorIndex) -> Token | None:
     """ "condemned the expulsions", "rejected the complaint": a definite non-actor object."""
     if trig.code[:2] not in REACTIVE_ROOTS and trig.code[:2] != "14":
-        return False
+        return None
     objects = [c for c in trig.verb.children if c.dep_ == "dobj" and c is not trig.noun]
     for p in trig.verb.children:  # "protested against the deportations"
         if p.dep_ == "prep" and p.lower_ in ("against", "over"):
             objects.extend(o for o in p.children if o.dep_ == "pobj")
     for c in objects:
         if not actors.get(c.i):
-            return any(d.lower_ in DEFINITE for d in c.children if d.dep_ in ("det", "poss"))
-    return False
+            definite = any(d.lower_ in DEFINITE for d in c.children if d.dep_ in ("det", "poss"))
+            return c if definite else None
+    return None
 
 
-def _earlier_actor(source: Actor, history: tuple[Event, ...]) -> list[Actor]:
-    """The actor whose earlier act concerned ``source``'s side: the source of the latest event
-    that targeted ``source``'s country (or entity)."""
+def _earlier_actor(source: Actor, history: tuple[Event, ...], act: str | None) -> list[Actor]:
+    """Whoever did the act reacted to: the source of the latest earlier event of the same kind
+    as the object ("condemned the attack": the latest attack), else of the latest event that
+    targeted ``source``'s country (or entity)."""
+    if act is not None:
+        for e in reversed(history):
+            if e.source is None or e.cameo_root != act[:2] or e.source.entity == source.entity:
+                continue
+            if e.source.country is None or e.source.country != source.country:
+                return [e.source]
     for e in reversed(history):
         if e.source is None or e.target is None:
             continue

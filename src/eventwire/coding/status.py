@@ -37,37 +37,46 @@ def _aux(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
 
 
+def _conditional(tok: Token) -> bool:
+    """The clause is a condition ("if X attacks"), or has one ("would retaliate if ...")."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children) or any(
+        c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
+        for c in tok.children
+    )
+
+
+def _own_signals(tok: Token, found: set[Status]) -> bool:
+    """Signals on a verb whose auxiliaries are the trigger's; True if it has "would"."""
+    children = list(tok.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in children):
+        found.add("negated")
+    would = False
+    for c in _aux(tok):
+        if c.lower_ in FUTURE_AUX:
+            found.add("planned")
+        elif c.lower_ in MODAL_AUX:
+            found.add("hypothetical")
+            would = would or c.lower_ in ("would", "'d")
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in children):
+        found.add("reported")
+    if any(c.dep_ == "prep" and c.lower_ == "according" for c in children):
+        found.add("reported")
+    return would
+
+
 def event_status(trigger: Token, *, quoted: bool) -> Status:
     """The status of an event whose trigger word is ``trigger``."""
-    found: set[Status] = set()
-    if quoted:
-        found.add("reported")
-    tok = trigger
-    own = True  # still on the trigger or a verb sharing its auxiliaries
+    found: set[Status] = {"reported"} if quoted else set()
+    tok, own = trigger, True  # own: still on the trigger or a verb sharing its auxiliaries
+    would = conditional = in_speech = False
     for _ in range(8):
-        children = list(tok.children)
-        negation = any(
-            c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in children
-        )
-        if own and negation:
-            found.add("negated")
-        for c in _aux(tok):
-            low = c.lower_
-            if own and low in FUTURE_AUX:
-                found.add("planned")
-            elif own and low in MODAL_AUX:
-                found.add("hypothetical")
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
-            found.add("hypothetical")
-        if own and any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in children):
-            found.add("reported")
-        if own and any(c.dep_ == "prep" and c.lower_ == "according" for c in children):
-            found.add("reported")
+        if own:
+            would = _own_signals(tok, found) or would
+        conditional = conditional or _conditional(tok)
         head = tok.head
         if head.i == tok.i:
             break
-        dep = tok.dep_
-        lemma = head.lemma_.lower()
+        dep, lemma = tok.dep_, head.lemma_.lower()
         if own and (dep == "xcomp" or (dep == "advcl" and _has_to(tok))):
             # "did not try to attack", "will continue to shell": the governor's words count
             if lemma in PLAN_VERBS and head.pos_ in ("VERB", "ADJ"):
@@ -78,10 +87,15 @@ def event_status(trigger: Token, *, quoted: bool) -> Status:
             own = own and not _aux(tok)
         elif dep in ("ccomp", "parataxis") and lemma in SPEECH_VERBS:
             found.add("reported")
-            own = False
+            own, in_speech = False, True
         else:
             own = False
         tok = head
+    if conditional:
+        found.add("hypothetical")
+    elif would and in_speech and "hypothetical" in found:
+        found.discard("hypothetical")  # "said Berlin would send": the future of a past report
+        found.add("planned")
     order: tuple[Status, ...] = ("negated", "hypothetical", "planned", "reported")
     for status in order:
         if status in found:
