@@ -266,6 +266,10 @@ class Resolver:
         if org is not None:  # "an ELN commander", "Hamas fighters": the organisation acts
             return self._named(tok, chunk, org, None, None)
         if term.term.kind == "role":
+            role = (term.term.name, term.term.sectors)
+            named = self._appos_person(tok, chunk, m, country, role)
+            if named:
+                return named
             return self._role_only(tok, chunk, country, term.term.name, term.term.sectors)
         country = country or of_country(tok, m)
         if country is None and any(c.lower_ in ("the", "this", "that") for c in chunk):
@@ -402,25 +406,33 @@ class Resolver:
             country = other_country(tok, m, base.country if base else None)
         role = base.role if base else None
         sectors = base.sectors if base else ()
-        named = next((c for c in tok.children if c.dep_ == "appos"), None)
-        if named is not None and (named.ent_type_ == "PERSON" or named.i in m.names):
-            name_m = m.names.get(named.i)
-            entry = name_m.hit.entry if name_m and name_m.hit.kind == "person" else None
-            full_name = entry.name if entry else person_name(named, m)
-            result = self._person(
-                named,
-                chunk_of(named),
-                full_name,
-                entry,
-                country,
-                (role, sectors) if role else None,
-            )
-            return tuple(
-                replace(a, text=span_text(chunk), start=chunk[0].idx, end=tok.idx + len(tok.text))
-                for a in result
-            )
+        named = self._appos_person(tok, chunk, m, country, (role, sectors) if role else None)
+        if named:
+            return named
         ent = self._entity(f"role:{country}:{role}", "person", None, country, sectors, role, None)
         return (self._touch(ent, tok, chunk),)
+
+    def _appos_person(
+        self,
+        tok: Token,
+        chunk: list[Token],
+        m: Matches,
+        country: str | None,
+        role: tuple[str, tuple[str, ...]] | None,
+    ) -> tuple[Actor, ...]:
+        """ "his counterpart Avigdor Lieberman", "Germany's foreign minister, Ann Baer": the
+        person named in apposition, with the role and country of the description."""
+        named = next((c for c in tok.children if c.dep_ == "appos"), None)
+        if named is None:
+            return ()
+        name_m = m.names.get(named.i)
+        if named.ent_type_ != "PERSON" and (name_m is None or name_m.hit.kind != "person"):
+            return ()
+        entry = name_m.hit.entry if name_m and name_m.hit.kind == "person" else None
+        full_name = entry.name if entry else person_name(named, m)
+        result = self._person(named, chunk_of(named), full_name, entry, country, role)
+        end = tok.idx + len(tok.text)
+        return tuple(replace(a, text=span_text(chunk), start=chunk[0].idx, end=end) for a in result)
 
     def _group(self, tok: Token, *, person: bool) -> tuple[Actor, ...]:
         """ "the two", "both ministers", "the two countries": the last two such entities."""
