@@ -179,6 +179,8 @@ class Resolver:
             return self._named(tok, chunk, name, country, role)
         if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and role is not None):
             return self._person(tok, chunk, person_name(tok, m), None, country, role)
+        if tok.ent_type_ == "ORG" and tok.pos_ == "PROPN":
+            return self._unknown_org(tok, chunk, m)
         return self._described(tok, chunk, m, done, country) or self._term(tok, chunk, m, country)
 
     def _described(
@@ -235,6 +237,27 @@ class Resolver:
         return tuple(
             replace(a, text=span_text(chunk), start=chunk[0].idx, end=end) for a in inner[:1]
         )
+
+    def _unknown_org(self, tok: Token, chunk: list[Token], m: Matches) -> tuple[Actor, ...]:
+        """An organisation the knowledge base does not know ("the Kenya National Commission on
+        Human Rights"): named as written, with the country and sectors its words give."""
+        span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if span is None:
+            return ()
+        words = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
+        if not words:
+            return ()
+        name = tok.doc.text[words[0].idx : span.end_char]
+        country = chunk_country(list(span), m, exclude=None)
+        sectors: tuple[str, ...] = ()
+        for t in span:
+            term = m.terms.get(t.i)
+            if term is not None and term.term.kind == "agent":
+                sectors = term.term.sectors
+        ent = self._entity(
+            f"organization:{name}", "organization", name, country, sectors, None, None
+        )
+        return (self._touch(ent, tok, chunk),)
 
     def _the_country(self, tok: Token, chunk: list[Token]) -> tuple[Actor, ...]:
         """ "the country would retaliate": the country of the last actor that has one."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..actors.resolve import ActorIndex
+from ..nlp.syntax import has_to, is_passive, passive_participle, subject_of
 from ..records import Actor, Event, TextSpan
 from .lexicon import Lexicon, VerbRule
 from .ontology import Ontology
@@ -24,12 +25,11 @@ TARGET_PREPS = (
 FORCE_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 CONVEY_ROOTS = frozenset({"07", "15"})  # aid given to, troops deployed to: prefer "to X"
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})  # "demanded that Tehran free ...": Tehran
-OBJECT_CONTROL = frozenset(
-    "urge ask call force order persuade allow tell invite press encourage request push".split()
-)
-RELATIVE = frozenset({"who", "which", "that"})
 CONTAINERS = frozenset(
     "package set round wave series batch raft slew list range shipment consignment number".split()
+)
+INDEFINITE = frozenset(
+    "anyone anybody someone somebody everyone everybody nobody whoever those one none".split()
 )
 QUANTITIES = frozenset(
     "thousands hundreds dozens scores millions thousand hundred dozen score million some many "
@@ -72,6 +72,8 @@ class Coder:
             trig = self.trigger(tok)
             if trig is None or self._governed_by_event(tok):
                 continue
+            if self.ontology.to_plover(trig.code) is None:
+                continue  # plain statements (CAMEO 010-017) are no PLOVER event
             status = event_status(tok, quoted=inside(quotes, tok.idx) is not None)
             if status == "hypothetical" and trig.code[:2] in FORCE_ROOTS:
                 # "would retaliate if ...": a conditional use of force is a threat of it
@@ -159,7 +161,7 @@ class Coder:
         head = tok.head
         if head.i == tok.i or self.trigger(head) is None:
             return False
-        if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and _has_to(tok)):
+        if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and has_to(tok)):
             return True
         trig = self.trigger(head)
         return tok.dep_ == "ccomp" and trig is not None and trig.code[:2] in CLAUSE_TARGET_ROOTS
@@ -169,12 +171,16 @@ class Coder:
     def _sources(self, verb: Token, actors: ActorIndex) -> list[Actor] | None:
         """The source actors; None when the subject is a thing, not an actor ("the measures
         freeze ...", "a clause that forbids ..."): such a sentence codes no event."""
-        subj = _subject(verb)
+        subj = subject_of(verb)
         if subj is None:
             return []
         found = _expand(subj, actors)
-        if not found and subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() not in ACTORISH:
+        if found:
+            return found
+        if subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() not in ACTORISH:
             return None
+        if subj.pos_ == "PRON" and subj.lower_ in INDEFINITE:
+            return None  # "anyone who attacks police stations"
         return found
 
     def _targets(
@@ -192,11 +198,11 @@ class Coder:
         destruction"), prepositional objects ("met with", "to Hezbollah", "an attack on"),
         and the subject of a demanded or agreed clause."""
         verb = trig.verb
-        if _is_passive(verb):
+        if is_passive(verb):
             for c in verb.children:
                 if c.dep_ == "nsubjpass":
                     yield _expand(c, actors)
-        if _passive_participle(verb):  # "troops backed by air strikes": the troops
+        if passive_participle(verb):  # "troops backed by air strikes": the troops
             yield _expand(verb.head, actors)
         convey = trig.thing or trig.code[:2] in CONVEY_ROOTS
         if convey:  # "sent troops to X", "deployed police to X": the destination first
@@ -286,44 +292,6 @@ class Coder:
         )
 
 
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
-def _passive_participle(verb: Token) -> bool:
-    """ "the convoy attacked by gunmen": a participle modifying the noun it acts upon."""
-    return (
-        verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
-    )
-
-
-def _subject(verb: Token) -> Token | None:
-    """The source: the subject, the passive agent, or the subject it shares with a governor."""
-    tok = verb
-    for _ in range(6):
-        passive = _is_passive(tok) or _passive_participle(tok)
-        for c in tok.children:
-            if passive and c.dep_ == "agent":
-                return next((o for o in c.children if o.dep_ == "pobj"), None)
-            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and tok is not verb):
-                if c.lower_ in RELATIVE and tok.dep_ == "relcl":
-                    return tok.head
-                return c
-        if passive and tok is verb:
-            return None
-        head = tok.head
-        if head.i == tok.i:
-            return None
-        if tok.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
-            return next((c for c in head.children if c.dep_ == "dobj"), None)
-        if tok.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return head
-        if tok.dep_ not in ("conj", "xcomp", "advcl"):
-            return None
-        tok = head
-    return None
-
-
 def _expand(tok: Token, actors: ActorIndex) -> list[Actor]:
     """The actor(s) of ``tok`` and of the tokens coordinated with it; for a quantity ("thousands
     of Filipinos", "members of the group") the actors it counts."""
@@ -346,8 +314,8 @@ def _inner(noun: Token, actors: ActorIndex) -> Iterator[list[Actor]]:
     """Actors inside a non-actor object, in order: its possessor ("Israel's destruction"),
     then its prepositional objects ("the attack on the base", "its border with Kyrgyzstan")."""
     for c in noun.children:
-        if c.dep_ == "poss":
-            yield _expand(c, actors)
+        if c.dep_ == "poss" and not any(o.lower_ == "own" for o in noun.children):
+            yield _expand(c, actors)  # not "its own people"
     for prep in ("of", "on", "against", "to", "with", "toward", "towards", "between", "among"):
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == prep:
@@ -365,10 +333,6 @@ def _content(noun: Token) -> Token:
                     if o.dep_ == "pobj":
                         return o
     return noun
-
-
-def _has_to(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _reaction_object(trig: _Trigger, actors: ActorIndex) -> Token | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.syntax import subject_of
 from ..records import Problem
 
 OPEN = "“«„"
@@ -111,9 +112,9 @@ def _speech_subject(sent: Span, spans: list[QuoteSpan]) -> Token | None:
             continue
         if tok.lemma_ == "continue" and any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
             continue
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and inside(spans, c.idx) is None:
-                return c
+        subject = subject_of(tok)  # "X called on ... and said"
+        if subject is not None and inside(spans, subject.idx) is None:
+            return subject
     return None
 
 

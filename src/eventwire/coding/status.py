@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp.syntax import has_to
 from ..records import Status
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -77,7 +78,7 @@ def event_status(trigger: Token, *, quoted: bool) -> Status:
         if head.i == tok.i:
             break
         dep, lemma = tok.dep_, head.lemma_.lower()
-        if own and (dep == "xcomp" or (dep == "advcl" and _has_to(tok))):
+        if own and (dep == "xcomp" or (dep == "advcl" and has_to(tok))):
             # "did not try to attack", "will continue to shell": the governor's words count
             if lemma in PLAN_VERBS and head.pos_ in ("VERB", "ADJ"):
                 found.add("planned")
@@ -101,7 +102,3 @@ def event_status(trigger: Token, *, quoted: bool) -> Status:
         if status in found:
             return status
     return "asserted"
-
-
-def _has_to(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
