@@ -33,7 +33,7 @@ def chunk_of(tok: Token) -> list[Token]:
 
 
 def span_text(tokens: list[Token]) -> str:
-    return tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # (doc.text rebuilds the text)
 
 
 def chunk_country(chunk: list[Token], m: Matches, exclude: NameMatch | None) -> str | None:
@@ -118,7 +118,7 @@ def person_name(tok: Token, m: Matches) -> str:
         for ent in tok.doc.ents:
             if ent.start <= tok.i < ent.end:
                 first = next((t for t in ent if t.i <= tok.i and (t.i == tok.i or keep(t))), tok)
-                return tok.doc.text[first.idx : tok.idx + len(tok.text)]
+                return tok.doc[first.i : tok.i + 1].text
     run = [tok]
     while run[0].i > 0:
         prev = tok.doc[run[0].i - 1]

@@ -78,7 +78,7 @@ class _Entity:
 
     def actor(self, tokens: list[Token]) -> Actor:
         first, last = tokens[0], tokens[-1]
-        text = first.doc.text[first.idx : last.idx + len(last.text)]
+        text = first.doc[first.i : last.i + 1].text
         return Actor(
             text=text,
             start=first.idx,
@@ -247,7 +247,7 @@ class Resolver:
         words = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
         if not words:
             return ()
-        name = tok.doc.text[words[0].idx : span.end_char]
+        name = tok.doc[words[0].i : span.end].text
         country = chunk_country(list(span), m, exclude=None)
         sectors: tuple[str, ...] = ()
         for t in span:

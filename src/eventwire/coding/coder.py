@@ -268,14 +268,14 @@ class Coder:
     ) -> Event:
         info = self.ontology.code(trig.code)
         first, last = trig.verb, trig.last
-        doc_text = sent.doc.text
+        words = sent.doc[first.i : last.i + 1].text
         confidence = 0.5 + 0.2 * (source is not None) + 0.2 * (target is not None)
         return Event(
             id=eid,
             sentence=index,
             text=sent.text.strip(),
             trigger=TextSpan(
-                doc_text[first.idx : last.idx + len(last.text)],
+                words,
                 first.idx,
                 last.idx + len(last.text),
             ),

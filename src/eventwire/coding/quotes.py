@@ -89,13 +89,14 @@ def speaker_tokens(doc: Doc, spans: list[QuoteSpan]) -> list[Token | None]:
     result: list[Token | None] = []
     prev: Token | None = None
     prev_end = -1
+    text = doc.text
     for q in spans:
         speaker = None
         for sent in _sentences(doc, q):
             speaker = _speech_subject(sent, spans)
             if speaker is not None:
                 break
-        if speaker is None and prev is not None and _close(doc.text, prev_end, q.start):
+        if speaker is None and prev is not None and _close(text, prev_end, q.start):
             speaker = prev
         result.append(speaker)
         prev, prev_end = speaker, q.end
