@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -44,6 +45,16 @@ def make_corpus(n: int, seed: int = 7) -> list[Article]:
             text = text.replace(a, b)
         corpus.append(Article(text=f"GENEVA – {text}", id=f"bench-{i}"))
     return corpus
+
+
+def gazetteer_load_seconds() -> float:
+    """Time to load the (cached) gazetteer in a fresh interpreter, as every worker does once."""
+    code = (
+        "import time; from eventwire.geo.gazetteer import load_gazetteer;"
+        "t = time.perf_counter(); load_gazetteer(); print(time.perf_counter() - t)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout)
 
 
 def main() -> None:
@@ -85,8 +96,9 @@ def main() -> None:
         )
     print(f"events coded: {counts['code']}")
     ratio = timings["code"] / timings["parse"]
-    print(f"total/parse-only ratio: {ratio:.3f} (target <= 1.25)")
+    print(f"total/parse-only ratio: {ratio:.3f} (target <= 1.25 coding only, <= 1.35 with context)")
     print(f"peak memory (RSS): {peak_mb:.0f} MB (target <= 500 MB)")
+    print(f"gazetteer load in a new process: {gazetteer_load_seconds():.2f} s (target < 2 s)")
     sys.exit(0)
 
 

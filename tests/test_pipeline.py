@@ -32,7 +32,7 @@ def test_a_failing_sentence_is_a_problem_and_the_rest_is_coded(
     monkeypatch.setattr(coder_class, "code_sentence", flaky)
     result = pipeline.code(TEXT)
     assert [p.sentence for p in result.problems if p.code == "E101"] == [0]
-    assert "rule blew up" in result.problems[0].message
+    assert any("rule blew up" in p.message for p in result.problems if p.code == "E101")
     # the other sentences keep their events (a reaction may lose the earlier act it targets)
     kept = [(e.sentence, e.trigger, e.source) for e in result.events]
     assert kept == [(e.sentence, e.trigger, e.source) for e in good.events if e.sentence != 0]

@@ -138,4 +138,6 @@ def test_pipeline_result_to_dict(pipeline: Pipeline) -> None:
         assert set(actor) == ACTOR_KEYS
     assert [q["text"] for q in data["quotations"]] == ["We will respond to this hostile act,"]
     assert data["quotations"][0]["speaker"]["name"] == "Sergei Lavrov"
-    assert data["places"] == [] and data["amounts"] == []
+    assert {p["country"] for p in data["places"]} >= {"DEU"}
+    for event in data["events"]:
+        assert set(event["date"]) == {"value", "precision", "text", "basis"}

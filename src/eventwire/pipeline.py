@@ -1,6 +1,7 @@
 """The pipeline: ordered stages over one article, each declaring what it requires and assigns.
 
-    prepare -> parse (spaCy) -> quotes -> actors -> events -> result
+    prepare -> parse (spaCy) -> quotes -> match -> actors -> places -> dates -> amounts
+            -> events -> context (date, place and amounts of each event) -> result
 
 ``parse`` runs batched over many articles with ``nlp.pipe``; the other stages run per article.
 A stage that fails on one sentence reports a problem and the rest of the article is still coded.
@@ -14,20 +15,34 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .actors.kb import KnowledgeBase
+from .actors.match import Matches, find_matches
 from .actors.resolve import ActorIndex, Resolver
+from .amounts import amounts_for, find_amounts
 from .coding.coder import Coder
 from .coding.lexicon import load_lexicon
 from .coding.ontology import load_ontology
 from .coding.quotes import QuoteSpan, find_quotes, speaker_tokens
 from .config import Settings
+from .dates import TimeExpression, find_dates, governing_date
 from .errors import EventwireError, InputError
+from .geo.gazetteer import load_gazetteer
+from .geo.parse import Geoparser, Located, event_place
 from .ingest.text import article_id, check_text
 from .nlp.load import load_model
 from .nlp.prepare import Prepared, prepare
-from .records import Article, ArticleInfo, ArticleResult, Event, Problem, Quotation
+from .records import (
+    Amount,
+    Article,
+    ArticleInfo,
+    ArticleResult,
+    Event,
+    EventDate,
+    Problem,
+    Quotation,
+)
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +56,11 @@ class Analysis:
     doc: Doc | None = None
     quotes: tuple[QuoteSpan, ...] | None = None
     speakers: tuple[int | None, ...] | None = None
+    matches: Matches | None = None
     actors: ActorIndex | None = None
+    located: Located | None = None
+    times: tuple[TimeExpression, ...] | None = None
+    amounts: tuple[Amount, ...] | None = None
     events: tuple[Event, ...] | None = None
     problems: tuple[Problem, ...] = ()
 
@@ -79,10 +98,16 @@ class Pipeline:
             self.kb = KnowledgeBase.load(self.settings.kb_files)
         ontology = load_ontology()
         self.coder = Coder(ontology, load_lexicon(ontology))
+        self.geoparser = Geoparser(load_gazetteer())
         self.stages: tuple[Stage, ...] = (
             Stage("quotes", ("doc",), ("quotes", "speakers"), self._quotes),
-            Stage("actors", ("doc", "speakers"), ("actors",), self._actors),
+            Stage("match", ("doc",), ("matches",), self._match),
+            Stage("actors", ("doc", "speakers", "matches"), ("actors",), self._actors),
+            Stage("places", ("doc", "matches"), ("located",), self._places),
+            Stage("dates", ("doc",), ("times",), self._dates),
+            Stage("amounts", ("doc",), ("amounts",), self._amounts),
             Stage("events", ("doc", "actors", "quotes"), ("events",), self._events),
+            Stage("context", ("events", "located", "times", "amounts"), ("events",), self._context),
         )
 
     # -- public ------------------------------------------------------------------------
@@ -138,9 +163,63 @@ class Pipeline:
             problems=(*a.problems, *problems),
         )
 
+    def _match(self, a: Analysis) -> Analysis:
+        assert a.doc is not None and self.kb is not None
+        return replace(a, matches=find_matches(a.doc, self.kb))
+
+    def _places(self, a: Analysis) -> Analysis:
+        assert a.doc is not None and a.matches is not None and a.prepared is not None
+        pre = a.prepared
+        located, problems = self.geoparser.locate(
+            a.doc, a.matches, pre.dateline, pre.dateline_region
+        )
+        return replace(a, located=located, problems=(*a.problems, *problems))
+
+    def _dates(self, a: Analysis) -> Analysis:
+        assert a.doc is not None
+        times = tuple(find_dates(a.doc, a.article.published))
+        problems = [Problem("W301", f"date {t.text!r}: {t.problem}") for t in times if t.problem]
+        return replace(a, times=times, problems=(*a.problems, *problems))
+
+    def _amounts(self, a: Analysis) -> Analysis:
+        assert a.doc is not None
+        return replace(a, amounts=tuple(find_amounts(a.doc)))
+
+    def _context(self, a: Analysis) -> Analysis:
+        """Each event's date, place and amounts, read from the words around its trigger."""
+        assert a.doc is not None and a.events is not None and a.located is not None
+        assert a.times is not None and a.amounts is not None
+        starts = {t.idx: t for t in a.doc}
+        ends = {t.idx + len(t.text): t for t in a.doc}
+        events = []
+        for e in a.events:
+            trigger = starts[e.trigger.start]
+            last = ends.get(e.trigger.end)  # the event noun of "launched an attack"
+            noun = last if last is not None and last.i != trigger.i else None
+            events.append(
+                replace(
+                    e,
+                    date=self._event_date(trigger, a.times, a.article.published),
+                    place=event_place(trigger, e.cameo, a.located, noun),
+                    amounts=amounts_for(trigger, a.amounts),
+                )
+            )
+        return replace(a, events=tuple(events))
+
+    @staticmethod
+    def _event_date(
+        trigger: Token, times: tuple[TimeExpression, ...], published: dt.date | None
+    ) -> EventDate:
+        found = governing_date(trigger, times)
+        if found is not None:
+            return EventDate(found.value, found.precision, found.text, "text")
+        if published is None:
+            return EventDate(None, None, None, "story")
+        return EventDate(published.isoformat(), "day", None, "story")
+
     def _actors(self, a: Analysis) -> Analysis:
         assert a.doc is not None and a.quotes is not None and a.speakers is not None
-        assert self.kb is not None
+        assert self.kb is not None and a.matches is not None
         home = None
         if a.prepared and a.prepared.dateline:
             region, place = a.prepared.dateline_region, a.prepared.dateline
@@ -152,7 +231,7 @@ class Pipeline:
             for tok in a.doc.char_span(q.start, q.end, alignment_mode="expand") or ():
                 by_token[tok.i] = speaker
         resolver = Resolver(self.kb, a.article.published, home)
-        return replace(a, actors=resolver.resolve(a.doc, by_token))
+        return replace(a, actors=resolver.resolve(a.doc, a.matches, by_token))
 
     def _events(self, a: Analysis) -> Analysis:
         assert a.doc is not None and a.actors is not None and a.quotes is not None
@@ -190,10 +269,13 @@ class Pipeline:
                 title=art.title,
                 published=art.published,
                 dateline=a.prepared.dateline if a.prepared else None,
+                dateline_place=a.located.dateline if a.located else None,
             ),
             events=a.events or (),
             actors=mentions,
+            places=a.located.places if a.located else (),
             quotations=tuple(quotations),
+            amounts=a.amounts or (),
             problems=a.problems,
         )
 
@@ -202,8 +284,16 @@ def _empty_assigns(a: Analysis, stage: Stage) -> Analysis:
     """After a stage failed: empty values for what it assigns, so later stages still run."""
     if "quotes" in stage.assigns:
         a = replace(a, quotes=(), speakers=())
+    if "matches" in stage.assigns:
+        a = replace(a, matches=Matches({}, {}))
     if "actors" in stage.assigns:
         a = replace(a, actors=ActorIndex({}))
+    if "located" in stage.assigns:
+        a = replace(a, located=Located((), {}, None))
+    if "times" in stage.assigns:
+        a = replace(a, times=())
+    if "amounts" in stage.assigns:
+        a = replace(a, amounts=())
     if "events" in stage.assigns:
         a = replace(a, events=())
     return a

@@ -125,6 +125,7 @@ class ArticleInfo:
     title: str | None
     published: dt.date | None
     dateline: str | None = None
+    dateline_place: Place | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,7 +179,7 @@ def test_quotations(
 )
 def test_unbalanced_quotes_are_a_problem_not_an_error(pipeline: Pipeline, text: str) -> None:
     result = pipeline.code(text)
-    assert [p.code for p in result.problems] == ["W101"]
+    assert [p.code for p in result.problems if p.code.startswith("W1")] == ["W101"]
     for q in result.quotations:
         assert text[q.start : q.end] == q.text
         assert "\n\n" not in q.text  # an unclosed quotation stops at the paragraph end

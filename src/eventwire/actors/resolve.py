@@ -126,10 +126,13 @@ class Resolver:
     entities: list[_Entity] = field(default_factory=list)
     _by_key: dict[str, _Entity] = field(default_factory=dict)
 
-    def resolve(self, doc: Doc, speakers: dict[int, int] | None = None) -> ActorIndex:
+    def resolve(
+        self, doc: Doc, matches: Matches | None = None, speakers: dict[int, int] | None = None
+    ) -> ActorIndex:
         """Resolve every mention; ``speakers`` maps a token inside a quotation to its speaker's
         head token, for "we" and "I" inside the quotation."""
-        matches = find_matches(doc, self.kb)
+        if matches is None:
+            matches = find_matches(doc, self.kb)
         self.home_country = main_country(matches, self.dateline_country)
         by_token: dict[int, tuple[Actor, ...]] = {}
         deferred: list[Token] = []
@@ -628,4 +631,4 @@ def resolve_doc(
     dateline_country: str | None = None,
     speakers: dict[int, int] | None = None,
 ) -> ActorIndex:
-    return Resolver(kb, published, dateline_country).resolve(doc, speakers)
+    return Resolver(kb, published, dateline_country).resolve(doc, None, speakers)
