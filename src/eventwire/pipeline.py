@@ -19,9 +19,10 @@ from spacy.tokens import Doc, Token
 
 from .actors.kb import KnowledgeBase
 from .actors.match import Matches, find_matches
-from .actors.resolve import ActorIndex, Resolver
+from .actors.resolve import ActorIndex, Resolver, main_country
 from .amounts import amounts_for, find_amounts
 from .coding.coder import Coder
+from .coding.domestic import localise
 from .coding.lexicon import load_lexicon
 from .coding.ontology import load_ontology
 from .coding.quotes import QuoteSpan, find_quotes, speaker_tokens
@@ -191,19 +192,22 @@ class Pipeline:
         assert a.times is not None and a.amounts is not None
         starts = {t.idx: t for t in a.doc}
         ends = {t.idx + len(t.text): t for t in a.doc}
+        dateline = a.located.dateline.country if a.located.dateline else None
+        main = main_country(a.matches, dateline) if a.matches is not None else None
         events = []
         for e in a.events:
             trigger = starts[e.trigger.start]
             last = ends.get(e.trigger.end)  # the event noun of "launched an attack"
             noun = last if last is not None and last.i != trigger.i else None
-            events.append(
-                replace(
-                    e,
-                    date=self._event_date(trigger, a.times, a.article.published),
-                    place=event_place(trigger, e.cameo, a.located, noun),
-                    amounts=amounts_for(trigger, a.amounts),
-                )
+            placed = replace(
+                e,
+                date=self._event_date(trigger, a.times, a.article.published),
+                place=event_place(trigger, e.cameo, a.located, noun),
+                amounts=amounts_for(trigger, a.amounts),
             )
+            kept = localise(placed, dateline, main)
+            if kept is not None:
+                events.append(kept)
         return replace(a, events=tuple(events))
 
     @staticmethod

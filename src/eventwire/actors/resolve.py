@@ -53,7 +53,7 @@ FACILITIES = {
     **dict.fromkeys("embassy consulate ministry".split(), "GOV"),
     **dict.fromkeys(
         "camp post station headquarters convoy compound vessel ship boat tanker aircraft plane "
-        "jet truck property".split(), ""),
+        "jet truck property imports exports goods products cars vehicles steel".split(), ""),
 }  # fmt: skip
 PEOPLE = frozenset({"leader", "man", "woman", "official", "diplomat", "envoy", "politician"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "poss"})
@@ -122,7 +122,6 @@ class Resolver:
     kb: KnowledgeBase
     published: dt.date | None
     dateline_country: str | None = None
-    home_country: str | None = None  # the story's main country, for "police said"
     entities: list[_Entity] = field(default_factory=list)
     _by_key: dict[str, _Entity] = field(default_factory=dict)
 
@@ -133,7 +132,6 @@ class Resolver:
         head token, for "we" and "I" inside the quotation."""
         if matches is None:
             matches = find_matches(doc, self.kb)
-        self.home_country = main_country(matches, self.dateline_country)
         by_token: dict[int, tuple[Actor, ...]] = {}
         deferred: list[Token] = []
         for tok in doc:
@@ -212,7 +210,7 @@ class Resolver:
         if low in PROXY_NOUNS:
             return self._proxy(tok, chunk, m, done)
         if tok.lemma_.lower() in FACILITIES or low in FACILITIES:
-            return self._facility(tok, chunk, m, country or self.home_country)
+            return self._facility(tok, chunk, m, country)
         definite = any(c.lower_ in ("the", "this") for c in chunk)
         if low in ("country", "nation") and len(chunk) == 2 and definite:
             return self._the_country(tok, chunk)
@@ -302,9 +300,6 @@ class Resolver:
             earlier = self._earlier_agent(term.term.name, term.term.sectors)
             if earlier is not None:
                 return (self._touch(earlier, tok, chunk),)
-        acting = tok.dep_ in SUBJECTS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
-        if country is None and set(term.term.sectors) & STATE_SECTORS and acting:
-            country = self.home_country  # "police said" in a datelined story: that country's
         key = f"agent:{country}:{term.term.name}"
         ent = self._entity(key, "agent", None, country, term.term.sectors, None, None)
         ent.plural = plural
@@ -332,6 +327,11 @@ class Resolver:
         kind = name.hit.kind
         if kind == "person":
             return self._person(tok, chunk, entry.name, entry, country, role)
+        if kind == "organization" and entry.country and country and country != entry.country:
+            # "Pakistan's Foreign Office": a national institution of the country named with it
+            key = f"agent:{country}:{entry.name}"
+            ent = self._entity(key, "agent", None, country, entry.sectors, None, None)
+            return (self._touch(ent, tok, chunk),)
         if kind in ("organization", "armed_group"):
             ent = self._entity(
                 f"{kind}:{entry.name}",
@@ -364,8 +364,6 @@ class Resolver:
             kb_country = entry.country if entry else None
             r_name = role[0] if role else (spell.role if spell else None)
             r_sectors = role[1] if role else (spell.sectors if spell else ())
-            if country is None and kb_country is None and role is not None:
-                country = self.home_country
             ent = self._new(
                 f"person:{name}",
                 "person",

@@ -87,7 +87,8 @@ class Coder:
             if sources and not targets and reaction is not None:
                 act = self.lexicon.nouns.get(reaction.lemma_.lower())
                 targets = _earlier_actor(sources[0], (*history, *events), act)
-            for source, target in _pairs(sources, targets, reciprocal):
+            reciprocal = reciprocal or _mutual(tok)
+            for source, target in _pairs(sources, targets, reciprocal, both_ways=_each(tok)):
                 events.append(
                     self._event(
                         f"{id_prefix}-{index}-{len(events)}",
@@ -374,25 +375,37 @@ def _earlier_actor(source: Actor, history: tuple[Event, ...], act: str | None) -
     return []
 
 
+def _mutual(verb: Token) -> bool:
+    """ "launched a joint force", "held talks together": an act among its subjects."""
+    for c in verb.subtree:
+        if c.lower_ in ("joint", "jointly", "together", "mutual", "bilateral"):
+            return True
+    return False
+
+
+def _each(verb: Token) -> bool:
+    """ "Russia and Ukraine each released 115 prisoners": each did it to the other."""
+    return any(c.lower_ in ("each", "other", "another") for c in verb.subtree)
+
+
 def _pairs(
-    sources: list[Actor], targets: list[Actor], reciprocal: bool
+    sources: list[Actor], targets: list[Actor], reciprocal: bool, both_ways: bool = False
 ) -> Iterator[tuple[Actor | None, Actor | None]]:
-    if len(sources) >= 2 and not targets and reciprocal:
-        # "the two met", "A and B resumed talks", "A and B clashed": between the members
-        for k, s in enumerate(sources):
-            for t in sources[k + 1 :]:
-                if s.entity != t.entity:
-                    yield s, t
+    if len(sources) >= 2 and not targets and (both_ways or reciprocal):
+        # "the two met", "A and B resumed talks", "A, B and C launched a joint force"
+        if len(sources) == 2 or both_ways or reciprocal:
+            for k, s in enumerate(sources):
+                for t in sources[k + 1 :]:
+                    if s.entity != t.entity:
+                        yield s, t
+                        if both_ways:
+                            yield t, s
         return
     none: list[Actor | None] = [None]
     for src in sources or none:
         for tgt in targets or none:
-            if not _identified(src) and not _identified(tgt):
-                continue  # "gunmen attacked a convoy": nobody the data can name
+            if src is None and tgt is None:
+                continue
             if src is not None and tgt is not None and src.entity == tgt.entity:
                 continue
             yield src, tgt
-
-
-def _identified(actor: Actor | None) -> bool:
-    return actor is not None and (actor.country is not None or actor.name is not None)
