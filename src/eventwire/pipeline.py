@@ -30,17 +30,19 @@ from .config import Settings
 from .dates import TimeExpression, find_dates, governing_date
 from .errors import EventwireError, InputError
 from .geo.gazetteer import load_gazetteer
-from .geo.parse import Geoparser, Located, event_place
+from .geo.parse import Geoparser, Located, event_place, object_place
 from .ingest.text import article_id, check_text
 from .nlp.load import load_model
 from .nlp.prepare import Prepared, prepare
 from .records import (
+    Actor,
     Amount,
     Article,
     ArticleInfo,
     ArticleResult,
     Event,
     EventDate,
+    Place,
     Problem,
     Quotation,
 )
@@ -205,10 +207,23 @@ class Pipeline:
                 place=event_place(trigger, e.cameo, a.located, noun),
                 amounts=amounts_for(trigger, a.amounts),
             )
+            if placed.target is None and placed.cameo_root >= "17":
+                # "seized the town of X", "shelled Kherson": the place's country is the target
+                hit = object_place(trigger, a.located)
+                if hit is not None and hit.country is not None:
+                    placed = replace(placed, target=self._country_actor(hit))
             kept = localise(placed, dateline, main)
             if kept is not None:
                 events.append(kept)
         return replace(a, events=tuple(events))
+
+    def _country_actor(self, place: Place) -> Actor:
+        assert place.country is not None and self.kb is not None
+        entry = self.kb.countries.get(place.country)
+        name = entry.name if entry else place.country
+        return Actor(
+            place.text, place.start, place.end, name, "country", place.country, (), place.country
+        )
 
     @staticmethod
     def _event_date(
@@ -274,6 +289,7 @@ class Pipeline:
                 published=art.published,
                 dateline=a.prepared.dateline if a.prepared else None,
                 dateline_place=a.located.dateline if a.located else None,
+                url=art.url,
             ),
             events=a.events or (),
             actors=mentions,

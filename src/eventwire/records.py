@@ -126,6 +126,7 @@ class ArticleInfo:
     published: dt.date | None
     dateline: str | None = None
     dateline_place: Place | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,3 +167,12 @@ class Article:
     source: str | None = None
     title: str | None = None
     published: dt.date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input (file, line, row, feed entry) that could not become an article, and why."""
+
+    source: str
+    reason: str

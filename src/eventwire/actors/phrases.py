@@ -41,6 +41,10 @@ def chunk_country(chunk: list[Token], m: Matches, exclude: NameMatch | None) -> 
     head = chunk[-1]
     owners = [c for c in head.children if c.dep_ == "poss"]
     for t in [*chunk, *owners]:
+        if t in owners and t.i not in m.names:  # "French farmers' unions": the owners' country
+            inner = chunk_country(chunk_of(t), m, exclude)
+            if inner is not None:
+                return inner
         nm = m.names.get(t.i)
         if nm is None or nm is exclude or nm.modifier:
             continue

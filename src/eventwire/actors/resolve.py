@@ -53,7 +53,9 @@ FACILITIES = {
     **dict.fromkeys("embassy consulate ministry".split(), "GOV"),
     **dict.fromkeys(
         "camp post station headquarters convoy compound vessel ship boat tanker aircraft plane "
-        "jet truck property imports exports goods products cars vehicles steel".split(), ""),
+        "jet truck property imports exports goods products cars vehicles steel facility "
+        "facilities infrastructure plant plants depot depots installation installations site "
+        "sites target targets refinery pipeline".split(), ""),
 }  # fmt: skip
 PEOPLE = frozenset({"leader", "man", "woman", "official", "diplomat", "envoy", "politician"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "poss"})
@@ -286,8 +288,8 @@ class Resolver:
             group = self._group(tok, person=True)  # "the two ministers", "both leaders"
             if group:
                 return group
-        org = chunk_org(chunk, m)
-        if org is not None:  # "an ELN commander", "Hamas fighters": the organisation acts
+        org = chunk_org(chunk, m) or _member_of(tok, m)
+        if org is not None:  # "an ELN commander", "fighters from JNIM": the organisation acts
             return self._named(tok, chunk, org, None, None)
         if term.term.kind == "role":
             role = (term.term.name, term.term.sectors)
@@ -586,6 +588,21 @@ def _inside_name(tok: Token) -> bool:
         return False
     following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return following is not None and following.ent_iob_ == "I" and following.ent_type_ == "PERSON"
+
+
+def _member_of(tok: Token, m: Matches) -> NameMatch | None:
+    """ "fighters from the al-Qaeda affiliate JNIM", "members of the Choneros gang"."""
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ not in ("of", "from"):
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            for t in [o, *o.children]:
+                nm = m.names.get(t.i)
+                if nm is not None and nm.hit.kind in ("armed_group", "organization"):
+                    return nm
+    return None
 
 
 def _definite_pair(chunk: list[Token]) -> bool:

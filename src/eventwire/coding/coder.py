@@ -159,6 +159,10 @@ class Coder:
             return True  # "appeals to free activists": the content of an appeal
         """ "threatened to attack", "urged them to withdraw", "demanded that Tehran free", "met
         ... to discuss": only the governing act is coded."""
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "for"):
+            governor = tok.head.head  # "accused X of supporting Y": the accusation only
+            if governor.pos_ == "VERB" and self.trigger(governor) is not None:
+                return True
         head = tok.head
         if head.i == tok.i or self.trigger(head) is None:
             return False

@@ -301,6 +301,21 @@ def event_place(
     return None
 
 
+def object_place(trigger: Token, located: Located) -> Place | None:
+    """The place an act is done to: "seized the border town of Nyamilima", "shelled Kherson"."""
+    for c in trigger.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if c.i in located.by_token:
+            return located.by_token[c.i]
+        for p in c.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for q in p.children:
+                    if q.dep_ == "pobj" and q.i in located.by_token:
+                        return located.by_token[q.i]
+    return None
+
+
 def _locative(head: Token, located: Located) -> Place | None:
     for c in head.children:
         if c.dep_ != "prep" or c.lower_ not in PLACE_PREPS:

@@ -43,6 +43,14 @@ def subject_of(verb: Token) -> Token | None:
             return next((c for c in head.children if c.dep_ == "dobj"), None)
         if tok.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head
+        if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            governor = head.head  # "accused Kigali of supporting", "after expelling"
+            if head.lower_ in ("of", "for"):
+                obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj
+            tok = governor
+            continue
         if tok.dep_ not in ("conj", "xcomp", "advcl"):
             return None
         tok = head
