@@ -207,9 +207,11 @@ class Pipeline:
                 place=event_place(trigger, e.cameo, a.located, noun),
                 amounts=amounts_for(trigger, a.amounts),
             )
-            if placed.target is None and placed.cameo_root >= "17":
-                # "seized the town of X", "shelled Kherson": the place's country is the target
-                hit = object_place(trigger, a.located)
+            if placed.target is None:
+                # "seized the town of X", "shelled Kherson", "imposed a curfew in Freetown":
+                # the country of the place acted upon, else of the event's place, is the target
+                acted_on = object_place(trigger, a.located) if e.cameo_root >= "17" else None
+                hit = acted_on or placed.place
                 if hit is not None and hit.country is not None:
                     placed = replace(placed, target=self._country_actor(hit))
             kept = localise(placed, dateline, main)
