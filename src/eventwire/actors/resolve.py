@@ -77,6 +77,7 @@ class _Entity:
     last: int = -1
     subject: bool = False
     plural: bool = False
+    mentions: int = 0
 
     def actor(self, tokens: list[Token]) -> Actor:
         first, last = tokens[0], tokens[-1]
@@ -184,7 +185,9 @@ class Resolver:
             return self._person(tok, chunk, person_name(tok, m), None, country, role)
         if tok.ent_type_ == "ORG" and tok.pos_ == "PROPN":
             return self._unknown_org(tok, chunk, m)
-        return self._described(tok, chunk, m, done, country) or self._term(tok, chunk, m, country)
+        return self._described(tok, chunk, m, done, country) or self._term(
+            tok, chunk, m, country, done
+        )
 
     def _described(
         self,
@@ -276,7 +279,12 @@ class Resolver:
         return (self._touch(ent, tok, chunk),)
 
     def _term(
-        self, tok: Token, chunk: list[Token], m: Matches, country: str | None
+        self,
+        tok: Token,
+        chunk: list[Token],
+        m: Matches,
+        country: str | None,
+        done: dict[int, tuple[Actor, ...]],
     ) -> tuple[Actor, ...]:
         """A role or agent noun: "the minister", "Iraqi police", "an ELN commander"."""
         term = m.terms.get(tok.i)
@@ -288,6 +296,15 @@ class Resolver:
             group = self._group(tok, person=True)  # "the two ministers", "both leaders"
             if group:
                 return group
+        owners = _owner_group(tok, done)
+        if len(owners) >= 2:  # "the two countries' defence ministers": one for each side
+            return tuple(
+                self._entity(
+                    f"agent:{a.country}:{term.term.name}", "agent", None, a.country,
+                    term.term.sectors, None, None,
+                ).actor(chunk)
+                for a in owners
+            )  # fmt: skip
         org = chunk_org(chunk, m) or _member_of(tok, m)
         if org is not None:  # "an ELN commander", "fighters from JNIM": the organisation acts
             return self._named(tok, chunk, org, None, None)
@@ -463,9 +480,10 @@ class Resolver:
     def _group(self, tok: Token, *, person: bool) -> tuple[Actor, ...]:
         """ "the two", "both ministers", "the two countries": the last two such entities."""
         kind = "person" if person else "country"
+        # people: the two named last; countries: the two the story is most about so far
         members = sorted(
             (e for e in self.entities if e.type == kind and e.last < tok.i and (e.name or e.role)),
-            key=lambda e: e.last,
+            key=lambda e: (e.last,) if person else (e.mentions, e.last),
             reverse=True,
         )[:2]
         if len(members) < 2 or (not person and members[0].country == members[1].country):
@@ -576,6 +594,7 @@ class Resolver:
         elif tok.dep_ in ("nsubj", "nsubjpass"):
             ent.subject = True
         ent.last = tok.i
+        ent.mentions += 1
         return ent.actor(chunk)
 
 
@@ -603,6 +622,13 @@ def _member_of(tok: Token, m: Matches) -> NameMatch | None:
                 if nm is not None and nm.hit.kind in ("armed_group", "organization"):
                     return nm
     return None
+
+
+def _owner_group(tok: Token, done: dict[int, tuple[Actor, ...]]) -> tuple[Actor, ...]:
+    for c in tok.children:
+        if c.dep_ == "poss" and len(done.get(c.i, ())) >= 2:
+            return done[c.i]
+    return ()
 
 
 def _definite_pair(chunk: list[Token]) -> bool:

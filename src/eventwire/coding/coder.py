@@ -22,7 +22,7 @@ TARGET_PREPS = (
     "with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "from", "for",
     "between", "among",
 )  # fmt: skip
-FORCE_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 CONVEY_ROOTS = frozenset({"07", "15"})  # aid given to, troops deployed to: prefer "to X"
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})  # "demanded that Tehran free ...": Tehran
 CONTAINERS = frozenset(
@@ -77,7 +77,7 @@ class Coder:
             status = event_status(tok, quoted=inside(quotes, tok.idx) is not None)
             if status == "hypothetical" and trig.code[:2] in FORCE_ROOTS:
                 # "would retaliate if ...": a conditional use of force is a threat of it
-                trig = dataclasses.replace(trig, code="138" if trig.code >= "18" else "130")
+                trig = dataclasses.replace(trig, code="138")
             reciprocal = trig.code.startswith(RECIPROCAL)
             sources = self._sources(tok, actors)
             if sources is None:
@@ -125,8 +125,11 @@ class Coder:
             if c.dep_ not in ("dobj", "nsubjpass"):
                 continue
             noun = _content(c)  # "a new package of sanctions": sanctions
-            if noun.lemma_.lower() in self.lexicon.nouns:
-                code = self.lexicon.nouns[noun.lemma_.lower()]
+            lemma = noun.lemma_.lower()
+            compound = [d.lower_ for d in noun.children if d.dep_ == "compound"]
+            key = f"{compound[-1]} {lemma}" if compound else lemma  # "video call"
+            if key in self.lexicon.nouns or lemma in self.lexicon.nouns:
+                code = self.lexicon.nouns.get(key) or self.lexicon.nouns[lemma]
                 return _Trigger(tok, noun if noun.i > tok.i else tok, code, noun)
         return None
 
