@@ -67,3 +67,27 @@ class DataError(EventwireError):
     """A bundled data file is broken (a packaging bug, not a user error)."""
 
     code = "E020"
+
+
+class StoreError(EventwireError):
+    """The event store cannot be opened, written or queried."""
+
+    code = "E030"
+
+
+class StoreBusy(StoreError):
+    """Another process holds the database file (DuckDB allows one process per file)."""
+
+    code = "E031"
+
+
+class ReadOnlyViolation(StoreError):
+    """A statement given to the read-only SQL entry point could change something."""
+
+    code = "E032"
+
+
+class QueryError(StoreError):
+    """Event query filters that cannot be used together or are out of range."""
+
+    code = "E033"

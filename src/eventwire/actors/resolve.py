@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from ..nlp.syntax import subject_of
 from ..records import Actor, ActorType
 from .kb import Entry, KnowledgeBase, RoleSpell
 from .match import Matches, NameMatch, find_matches
@@ -62,6 +63,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "poss"})
 GROUP_NOUNS = frozenset({"group", "movement", "militia", "faction", "insurgency"})
 ORG_NOUNS = frozenset({"bloc", "alliance", "body", "organisation", "organization", "agency"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+REPORTING = frozenset(
+    "say tell add state announce insist claim warn confirm deny report explain stress".split()
+)
 PROXY_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "aides", "aide"})
 
 
@@ -166,7 +170,7 @@ class Resolver:
     ) -> tuple[Actor, ...]:
         """Resolve the phrase headed by ``tok``: names first, then descriptions."""
         if tok.pos_ == "PRON":
-            return self._pronoun(tok)
+            return self._pronoun(tok, done)
         chunk = chunk_of(tok)
         name = m.names.get(tok.i)
         if name is not None and name.modifier:
@@ -514,10 +518,13 @@ class Resolver:
         ent = self._entity(key, "country", name, country, sectors, None, None)
         return (self._touch(ent, tok, chunk),)
 
-    def _pronoun(self, tok: Token) -> tuple[Actor, ...]:
+    def _pronoun(self, tok: Token, done: dict[int, tuple[Actor, ...]]) -> tuple[Actor, ...]:
         want = THIRD_PERSON.get(tok.lower_)
         if want is None:
             return ()
+        speaker = self._reporter(tok, done)  # "Brazil said it had reinforced ...": Brazil
+        if speaker is not None and _fits(want, speaker):
+            return (self._touch(speaker, tok, [tok], keep_salience=True),)
         cands = [e for e in self.entities if e.last < tok.i]
         if want == "person":
             cands = [e for e in cands if e.type == "person"]
@@ -529,6 +536,20 @@ class Resolver:
             return ()
         best = max(cands, key=lambda e: (e.subject, e.last) if want != "plural" else (e.last,))
         return (self._touch(best, tok, [tok], keep_salience=True),)
+
+    def _reporter(self, tok: Token, done: dict[int, tuple[Actor, ...]]) -> _Entity | None:
+        """The subject of the speech verb whose reported clause ``tok`` is the subject of."""
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+            return None
+        verb = clause.head
+        if verb.lemma_.lower() not in REPORTING:
+            return None
+        subject = subject_of(verb)
+        found = done.get(subject.i, ()) if subject is not None else ()
+        if not found or found[0].entity is None:
+            return None
+        return self.entities[found[0].entity]
 
     def _speaker_actor(self, speaker: Actor, tok: Token, m: Matches) -> Actor:
         """ "we" inside a quotation: the speaker's country (or the speaker's organisation);
@@ -609,8 +630,23 @@ def _inside_name(tok: Token) -> bool:
     return following is not None and following.ent_iob_ == "I" and following.ent_type_ == "PERSON"
 
 
+def _fits(want: str, ent: _Entity) -> bool:
+    if want == "person":
+        return ent.type == "person"
+    if want == "thing":
+        return ent.type != "person" and not ent.plural
+    return ent.plural or ent.type in ("armed_group", "agent")
+
+
 def _member_of(tok: Token, m: Matches) -> NameMatch | None:
-    """ "fighters from the al-Qaeda affiliate JNIM", "members of the Choneros gang"."""
+    """ "fighters from the al-Qaeda affiliate JNIM", "members of the Choneros gang", "the
+    European Union's foreign policy chief"."""
+    for c in tok.children:
+        nm = m.names.get(c.i)
+        if c.dep_ != "poss" or nm is None or nm.hit.kind not in ("armed_group", "organization"):
+            continue
+        if nm.hit.entry.country is None or nm.hit.kind == "armed_group":
+            return nm
     for p in tok.children:
         if p.dep_ != "prep" or p.lower_ not in ("of", "from"):
             continue

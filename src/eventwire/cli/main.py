@@ -16,6 +16,7 @@ from ..errors import EventwireError, InputError
 from ..ingest.text import article_from_bytes, read_text_file
 from ..pipeline import Pipeline
 from ..records import Article, ArticleResult, event_to_dict
+from .corpus_cmds import register
 from .table import render_table
 
 app = typer.Typer(
@@ -119,6 +120,9 @@ def _print(result: ArticleResult, fmt: Format) -> None:
             typer.echo(json.dumps(row, ensure_ascii=False))
     else:
         typer.echo(render_table(result))
+
+
+register(app)
 
 
 def main() -> None:

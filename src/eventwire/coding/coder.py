@@ -82,7 +82,14 @@ class Coder:
             sources = self._sources(tok, actors)
             if sources is None:
                 continue
-            targets = self._targets(trig, actors, frozenset(a.entity for a in sources))
+            if trig.code.startswith("15") and is_passive(tok) and not _has_agent(tok):
+                # "2,000 soldiers were deployed around the prison": the force mobilises
+                sources = [
+                    a for c in tok.children if c.dep_ == "nsubjpass" for a in _expand(c, actors)
+                ]
+                targets = self._prep_only(trig, actors, frozenset(a.entity for a in sources))
+            else:
+                targets = self._targets(trig, actors, frozenset(a.entity for a in sources))
             reaction = _reaction_object(trig, actors)
             if sources and not targets and reaction is not None:
                 act = self.lexicon.nouns.get(reaction.lemma_.lower())
@@ -158,8 +165,10 @@ class Coder:
         return None
 
     def _governed_by_event(self, tok: Token) -> bool:
-        if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in self.lexicon.nouns:
-            return True  # "appeals to free activists": the content of an appeal
+        code = self.lexicon.nouns.get(tok.head.lemma_.lower())
+        if tok.dep_ in ("acl", "relcl") and code and self.ontology.to_plover(code) is not None:
+            return True  # "appeals to free activists": the content of an appeal (not of a
+            # plain statement: "a statement backing Guyana" is itself an act of support)
         """ "threatened to attack", "urged them to withdraw", "demanded that Tehran free", "met
         ... to discuss": only the governing act is coded."""
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "for"):
@@ -196,6 +205,15 @@ class Coder:
     ) -> list[Actor]:
         """The first candidate list that names someone other than the source."""
         for found in self._target_candidates(trig, actors):
+            kept = [a for a in found if a.entity not in exclude]
+            if kept:
+                return kept
+        return []
+
+    def _prep_only(
+        self, trig: _Trigger, actors: ActorIndex, exclude: frozenset[int | None]
+    ) -> list[Actor]:
+        for found in self._prep_candidates(trig, actors):
             kept = [a for a in found if a.entity not in exclude]
             if kept:
                 return kept
@@ -330,6 +348,10 @@ def _inner(noun: Token, actors: ActorIndex) -> Iterator[list[Actor]]:
                 for o in c.children:
                     if o.dep_ == "pobj" and actors.get(o.i):
                         yield [a for a in _expand(o, actors) if a.country or a.name]
+
+
+def _has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
 
 
 def _content(noun: Token) -> Token:

@@ -1,4 +1,4 @@
-"""Plain-text input: bytes in, a validated :class:`Article` out, or a named :class:`InputError`."""
+"""Plain text: bytes or record text in, a validated Article out, or a named InputError."""
 
 from __future__ import annotations
 
@@ -7,8 +7,17 @@ import hashlib
 import re
 from pathlib import Path
 
-from ..errors import BinaryInput, EmptyInput, EncodingInput, InputTooLarge, MissingInput, NotEnglish
-from ..records import Article
+from ..errors import (
+    BinaryInput,
+    EmptyInput,
+    EncodingInput,
+    InputError,
+    InputTooLarge,
+    MissingInput,
+    NotEnglish,
+)
+from ..records import Article, Skipped
+from .options import ReadOptions
 
 # Short, frequent English function words: a news text in English has many of them.
 _ENGLISH = frozenset(
@@ -74,6 +83,14 @@ def read_text_file(
     path: Path, *, max_bytes: int, min_english: float, published: dt.date | None = None
 ) -> Article:
     """Read one text file as an article."""
+    data = read_file_bytes(path, max_bytes=max_bytes)
+    return article_from_bytes(
+        data, source=str(path), max_bytes=max_bytes, min_english=min_english, published=published
+    )
+
+
+def read_file_bytes(path: Path, *, max_bytes: int) -> bytes:
+    """The bytes of a file of at most ``max_bytes``; the size is checked before reading."""
     source = str(path)
     try:
         size = path.stat().st_size
@@ -81,7 +98,7 @@ def read_text_file(
             raise InputTooLarge(
                 f"too large ({size:,} bytes; the limit is {max_bytes:,})", source=source
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise MissingInput("no such file", source=source) from None
     except IsADirectoryError:
@@ -90,6 +107,62 @@ def read_text_file(
         raise MissingInput("permission denied", source=source) from None
     except OSError as exc:
         raise MissingInput(f"cannot read ({exc.strerror})", source=source) from None
-    return article_from_bytes(
-        data, source=source, max_bytes=max_bytes, min_english=min_english, published=published
+
+
+def article_from_text(
+    text: str,
+    *,
+    source: str,
+    max_bytes: int,
+    min_english: float,
+    title: str | None = None,
+    url: str | None = None,
+    published: dt.date | None = None,
+) -> Article:
+    """Validate already decoded text (a record field, an extracted page) into an Article."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise InputTooLarge(
+            f"too large ({size:,} bytes; the limit is {max_bytes:,})", source=source
+        )
+    if "\x00" in text:
+        raise BinaryInput("binary data, not text (contains NUL characters)", source=source)
+    check_text(text, source=source, min_english=min_english)
+    return Article(
+        text=text,
+        id=article_id(text, url),
+        source=source,
+        title=title or None,
+        published=published,
+        url=url,
     )
+
+
+def text_record(
+    text: str,
+    *,
+    source: str,
+    options: ReadOptions,
+    where: str = "",
+    title: str | None = None,
+    url: str | None = None,
+    published: dt.date | None = None,
+) -> Article | Skipped:
+    """An Article from record text, or a Skipped whose reason starts with ``where``."""
+    try:
+        return article_from_text(
+            text,
+            source=source,
+            max_bytes=options.max_bytes,
+            min_english=options.min_english,
+            title=title,
+            url=url,
+            published=published or options.published,
+        )
+    except InputError as exc:
+        return skipped(source, exc.reason, where)
+
+
+def skipped(source: str, reason: str, where: str = "") -> Skipped:
+    """A Skipped record; ``where`` ("line 3", "row 5", "entry 2") prefixes the reason."""
+    return Skipped(source, f"{where}: {reason}" if where else reason)

@@ -41,6 +41,9 @@ def subject_of(verb: Token) -> Token | None:
             return None
         if tok.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
             return next((c for c in head.children if c.dep_ == "dobj"), None)
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.dep_ == "dobj":
+            tok = head.head  # "Caricom issued a statement backing Guyana": Caricom backs
+            continue
         if tok.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head
         if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
