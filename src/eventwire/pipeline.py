@@ -201,6 +201,7 @@ class Pipeline:
             trigger = starts[e.trigger.start]
             last = ends.get(e.trigger.end)  # the event noun of "launched an attack"
             noun = last if last is not None and last.i != trigger.i else None
+            e = _not_places(e, a.located, starts)  # a town the NER took for a person
             placed = replace(
                 e,
                 date=self._event_date(trigger, a.times, a.article.published),
@@ -300,6 +301,21 @@ class Pipeline:
             amounts=a.amounts or (),
             problems=a.problems,
         )
+
+
+def _not_places(e: Event, located: Located, starts: dict[int, Token]) -> Event:
+    """Drop a source or target that is really a place name tagged as a person ("Pauktaw")."""
+
+    def keep(actor: Actor | None) -> Actor | None:
+        if actor is None or actor.type != "person" or actor.country or actor.role:
+            return actor
+        tok = starts.get(actor.start)
+        return None if tok is not None and tok.i in located.by_token else actor
+
+    source, target = keep(e.source), keep(e.target)
+    if source is e.source and target is e.target:
+        return e
+    return replace(e, source=source, target=target)
 
 
 def _empty_assigns(a: Analysis, stage: Stage) -> Analysis:

@@ -24,6 +24,8 @@ TARGET_PREPS = (
 )  # fmt: skip
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 CONVEY_ROOTS = frozenset({"07", "15"})  # aid given to, troops deployed to: prefer "to X"
+# acts whose clausal complement is their content, not a second event
+CONTENT = frozenset({"02", "03", "10", "12", "13"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})  # "demanded that Tehran free ...": Tehran
 CONTAINERS = frozenset(
     "package set round wave series batch raft slew list range shipment consignment number".split()
@@ -165,23 +167,25 @@ class Coder:
         return None
 
     def _governed_by_event(self, tok: Token) -> bool:
+        """Only the governing act is coded when an event is the content of another: "threatened
+        to attack", "urged them to withdraw", "demanded that Tehran free", "met ... to
+        discuss", "ruled out stepping down", "accused X of supporting Y", "appeals to free"."""
         code = self.lexicon.nouns.get(tok.head.lemma_.lower())
         if tok.dep_ in ("acl", "relcl") and code and self.ontology.to_plover(code) is not None:
-            return True  # "appeals to free activists": the content of an appeal (not of a
-            # plain statement: "a statement backing Guyana" is itself an act of support)
-        """ "threatened to attack", "urged them to withdraw", "demanded that Tehran free", "met
-        ... to discuss": only the governing act is coded."""
-        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "for"):
-            governor = tok.head.head  # "accused X of supporting Y": the accusation only
-            if governor.pos_ == "VERB" and self.trigger(governor) is not None:
-                return True
+            return True  # not for a plain statement: "a statement backing Guyana" is support
         head = tok.head
-        if head.i == tok.i or self.trigger(head) is None:
+        if tok.dep_ == "pcomp" and head.dep_ == "prep":
+            trig = self.trigger(head.head) if head.head.pos_ == "VERB" else None
+            if trig is not None and (head.lower_ in ("of", "for") or trig.code[:2] in CONTENT):
+                return True
+        if head.i == tok.i:
+            return False
+        trig = self.trigger(head)
+        if trig is None:
             return False
         if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and has_to(tok)):
             return True
-        trig = self.trigger(head)
-        return tok.dep_ == "ccomp" and trig is not None and trig.code[:2] in CLAUSE_TARGET_ROOTS
+        return tok.dep_ in ("ccomp", "pcomp") and trig.code[:2] in CONTENT
 
     # -- actors ------------------------------------------------------------------------
 
