@@ -45,6 +45,7 @@ from .records import (
     Place,
     Problem,
     Quotation,
+    Status,
 )
 
 log = logging.getLogger(__name__)
@@ -202,9 +203,11 @@ class Pipeline:
             last = ends.get(e.trigger.end)  # the event noun of "launched an attack"
             noun = last if last is not None and last.i != trigger.i else None
             e = _not_places(e, a.located, starts)  # a town the NER took for a person
+            date = self._event_date(trigger, a.times, a.article.published)
             placed = replace(
                 e,
-                date=self._event_date(trigger, a.times, a.article.published),
+                date=date,
+                status=_future(e.status, date, a.article.published),
                 place=event_place(trigger, e.cameo, a.located, noun),
                 amounts=amounts_for(trigger, a.amounts),
             )
@@ -301,6 +304,16 @@ class Pipeline:
             amounts=a.amounts or (),
             problems=a.problems,
         )
+
+
+def _future(status: Status, date: EventDate, published: dt.date | None) -> Status:
+    """An event the text dates after the story date is planned ("when they meet next month")."""
+    if status not in ("asserted", "reported") or date.basis != "text" or not date.value:
+        return status
+    if published is None:
+        return status
+    story = published.isoformat()[: len(date.value)]
+    return "planned" if date.value > story else status
 
 
 def _not_places(e: Event, located: Located, starts: dict[int, Token]) -> Event:

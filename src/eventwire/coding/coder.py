@@ -253,6 +253,8 @@ class Coder:
             if holder is trig.noun:
                 yield from _inner(holder, actors)
             for prep in TARGET_PREPS:
+                if prep in ("at", "into") and trig.code[:2] < "14":
+                    continue  # "met at the palace" is where; "fired at the posts" is whom
                 for c in holder.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ == prep:
                         for o in c.children:
