@@ -318,6 +318,14 @@ class Resolver:
             if named:
                 return named
             return self._role_only(tok, chunk, country, term.term.name, term.term.sectors)
+        both = _coordinated_countries(chunk, m)
+        if len(both) >= 2:  # "Indian and Pakistani troops": one actor per side
+            return tuple(
+                self._entity(
+                    f"agent:{c}:{term.term.name}", "agent", None, c, term.term.sectors, None, None
+                ).actor(chunk)
+                for c in both
+            )
         country = country or of_country(tok, m)
         if country is None and any(c.lower_ in ("the", "this", "that") for c in chunk):
             earlier = self._earlier_agent(term.term.name, term.term.sectors)
@@ -658,6 +666,20 @@ def _member_of(tok: Token, m: Matches) -> NameMatch | None:
                 if nm is not None and nm.hit.kind in ("armed_group", "organization"):
                     return nm
     return None
+
+
+def _coordinated_countries(chunk: list[Token], m: Matches) -> list[str]:
+    """Countries of coordinated nationality words in one phrase ("Indian and Pakistani")."""
+    out: list[str] = []
+    words = [*chunk, *(c for t in chunk for c in t.children if c.dep_ == "conj")]
+    for t in words:
+        nm = m.names.get(t.i)
+        if nm is None or nm.modifier or nm.hit.kind not in ("adjective", "country"):
+            continue
+        linked = t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)
+        if linked and nm.hit.entry.country and nm.hit.entry.country not in out:
+            out.append(nm.hit.entry.country)
+    return out
 
 
 def _owner_group(tok: Token, done: dict[int, tuple[Actor, ...]]) -> tuple[Actor, ...]:

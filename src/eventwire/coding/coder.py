@@ -84,6 +84,8 @@ class Coder:
             sources = self._sources(tok, actors)
             if sources is None:
                 continue
+            if not sources and trig.code[:2] == "17" and is_passive(tok) and not _has_agent(tok):
+                sources = [_state_agent(tok, trig.code)]  # "53 people were arrested"
             if trig.code.startswith("15") and is_passive(tok) and not _has_agent(tok):
                 # "2,000 soldiers were deployed around the prison": the force mobilises
                 sources = [
@@ -185,6 +187,10 @@ class Coder:
             return False
         if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and has_to(tok)):
             return True
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not _own_subject(tok):
+            own = self.trigger(tok)
+            if own is not None and own.code[:2] in FORCE_ROOTS and trig.code[:2] in FORCE_ROOTS:
+                return True  # "attacked a camp, killing four officers": one attack
         return tok.dep_ in ("ccomp", "pcomp") and trig.code[:2] in CONTENT
 
     # -- actors ------------------------------------------------------------------------
@@ -245,6 +251,11 @@ class Coder:
         if not convey:
             yield from self._prep_candidates(trig, actors)
         yield from self._clause_candidates(trig, actors)
+        for c in verb.children:  # "struck what the military said were Hezbollah depots"
+            if c.dep_ in ("ccomp", "dobj") and any(t.tag_ == "WP" for t in c.subtree):
+                for t in c.subtree:
+                    if t.dep_ == "attr" and actors.get(t.i):
+                        yield _expand(t, actors)
 
     def _prep_candidates(self, trig: _Trigger, actors: ActorIndex) -> Iterator[list[Actor]]:
         for holder in (trig.noun, trig.verb):
@@ -354,6 +365,18 @@ def _inner(noun: Token, actors: ActorIndex) -> Iterator[list[Actor]]:
                 for o in c.children:
                     if o.dep_ == "pobj" and actors.get(o.i):
                         yield [a for a in _expand(o, actors) if a.country or a.name]
+
+
+def _state_agent(verb: Token, code: str) -> Actor:
+    """The unnamed state organ of an agentless arrest, deportation or ban; its country is the
+    event's (see coding.domestic). The evidence is the trigger itself."""
+    sector = "COP" if code.startswith("173") else "GOV"
+    end = verb.idx + len(verb.text)
+    return Actor(verb.text, verb.idx, end, None, "agent", None, (sector,), sector)
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _has_agent(verb: Token) -> bool:

@@ -192,9 +192,18 @@ def _mentions(doc: Doc, matches: Matches, gaz: Gazetteer) -> Iterable[tuple[Span
         if tok.dep_ == "compound":
             continue
         span = _propn_run(tok)
-        if _place_position(tok) and gaz.candidates(span.text):
+        if _place_position(tok) and _likely_place(span, gaz):
             taken.update(range(span.start, span.end))
             yield span, None
+
+
+def _likely_place(span: Span, gaz: Gazetteer) -> bool:
+    """A name the NER missed is taken for a place only if a sizeable town bears it and it is
+    not the start of a longer name ("the Line of Control")."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].is_title:
+        return False
+    return any(c.population >= 20_000 or c.kind != "city" for c in gaz.candidates(span.text))
 
 
 def _propn_run(tok: Token) -> Span:
