@@ -110,9 +110,15 @@ class ActorIndex:
     """Resolved mentions: head token index -> actor(s) (a group such as "the two" has several)."""
 
     by_token: dict[int, tuple[Actor, ...]]
+    # nationality words modifying things ("the Dutch criticism"): used only as targets inside
+    # an object, never listed as mentions
+    modifiers: dict[int, Actor] = field(default_factory=dict)
 
     def get(self, i: int) -> tuple[Actor, ...]:
         return self.by_token.get(i, ())
+
+    def modifier(self, i: int) -> Actor | None:
+        return self.modifiers.get(i)
 
     def mentions(self) -> tuple[Actor, ...]:
         seen: dict[tuple[int, int, int | None], Actor] = {}
@@ -161,7 +167,23 @@ class Resolver:
                 by_token[tok.i] = tuple(
                     self._speaker_actor(a, tok, matches) for a in by_token[speaker][:1]
                 )
-        return ActorIndex(by_token)
+        return ActorIndex(by_token, self._modifiers(doc, matches, by_token))
+
+    def _modifiers(
+        self, doc: Doc, m: Matches, by_token: dict[int, tuple[Actor, ...]]
+    ) -> dict[int, Actor]:
+        out: dict[int, Actor] = {}
+        for i, nm in m.names.items():
+            tok = doc[i]
+            if nm.modifier or i in by_token or tok.dep_ not in ("amod", "compound"):
+                continue
+            if nm.hit.kind in ("adjective", "country", "capital") and nm.hit.entry.country:
+                c = nm.hit.entry.country
+                ent = self._entity(
+                    f"country:{c}:", "country", self._country_name(c), c, (), None, None
+                )
+                out[i] = ent.actor([tok])
+        return out
 
     # -- one mention -------------------------------------------------------------------
 

@@ -359,12 +359,21 @@ def _inner(noun: Token, actors: ActorIndex) -> Iterator[list[Actor]]:
     for c in noun.children:
         if c.dep_ == "poss" and not any(o.lower_ == "own" for o in noun.children):
             yield _expand(c, actors)  # not "its own people"
+    for c in noun.children:  # "dismissed the Dutch criticism", "rejected Ukrainian proposals"
+        found = actors.modifier(c.i)
+        if found is not None:
+            yield [found]
     for prep in ("of", "on", "against", "to", "with", "toward", "towards", "between", "among"):
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == prep:
                 for o in c.children:
                     if o.dep_ == "pobj" and actors.get(o.i):
-                        yield [a for a in _expand(o, actors) if a.country or a.name]
+                        yield [a for a in _expand(o, actors) if _specific(a)]
+
+
+def _specific(actor: Actor) -> bool:
+    """Named, national, or the people an act is done to ("the release of the detainees")."""
+    return bool(actor.country or actor.name or {"CVL", "OPP", "JRN", "REF"} & set(actor.sectors))
 
 
 def _state_agent(verb: Token, code: str) -> Actor:

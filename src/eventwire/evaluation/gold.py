@@ -1,82 +1,58 @@
-"""Gold event files and the event matching rule.
+"""Gold event files and the strict event matching rule of the golden tests.
 
 A gold file (JSON) has ``story_date`` and ``events``; each gold event gives ``source`` and
 ``target`` (``{"country": ISO3, "name": ...}`` or null), acceptable ``cameo_root`` codes,
-acceptable ``plover`` types, ``status`` (one value or a list), ``required`` and ``symmetric``.
+acceptable ``plover`` types, ``status`` (one value or a list), ``required`` and ``symmetric``;
+optionally ``date`` and ``location``. The article may also list ``quotations``, ``amounts``
+and ``places``. The full format, and the looser rules of the scorer
+(:mod:`eventwire.evaluation.score`), are in docs/evaluation.md.
 
-Matching rule: a predicted event matches a gold event when
+Strict matching rule (:func:`event_matches`, used by the golden tests): a predicted event
+matches a gold event when
   * its CAMEO root is one of the gold roots, and its PLOVER type one of the gold types;
-  * its status is one of the gold statuses;
-  * source and target match (in either order when the gold event is symmetric). A gold actor
-    matches a predicted actor with the same country code, or the same name or alias
-    (case-insensitive, or the same last word, i.e. surname); a null gold actor
-    matches a missing predicted actor or one with neither country nor name (a generic agent).
+  * its status is one of the gold statuses (when the gold gives statuses);
+  * source and target match (in either order when the gold event is symmetric).
+
+Actor rule (:func:`actor_matches`, shared by every metric): a gold actor matches a predicted
+actor with the same country code, or the same name or alias (case-insensitive, or the same
+last word, i.e. surname), or, for a gold ``code`` (sentence-level gold: IGO, NGO ...), a
+predicted CAMEO code equal to it or extending it; a null gold actor matches a missing predicted
+actor or one with neither country nor name (a generic agent).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
 from ..records import Actor, Event
+from .fields import Where
+from .parse import parse_article
+from .schema import GoldAmount, GoldArticle, GoldError, GoldEvent, GoldPlace, GoldQuote
 
-
-@dataclass(frozen=True)
-class GoldEvent:
-    id: str
-    required: bool
-    symmetric: bool
-    sentence: int | None
-    evidence: str | None
-    source: dict[str, Any] | None
-    target: dict[str, Any] | None
-    roots: frozenset[str]
-    plover: frozenset[str]
-    statuses: frozenset[str]
-
-
-@dataclass(frozen=True)
-class GoldArticle:
-    path: Path
-    text: str
-    story_date: dt.date | None
-    events: tuple[GoldEvent, ...]
+__all__ = [
+    "Comparison", "GoldAmount", "GoldArticle", "GoldError", "GoldEvent", "GoldPlace",
+    "GoldQuote", "actor_matches", "compare", "event_matches", "load_gold",
+]  # fmt: skip
 
 
 def load_gold(path: Path, text_path: Path | None = None) -> GoldArticle:
+    """Read and check one gold file (``*.gold.json`` / ``*.expected.json``); the article text
+    is ``text_path`` when given, else the file named by its ``article`` field."""
+    where = Where(str(path))
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise InputError(f"cannot read gold file: {exc}", source=str(path)) from None
-    article = text_path or (path.parent / raw["article"])
-    events = []
-    for i, e in enumerate(raw.get("events", [])):
-        status = e.get("status", "asserted")
-        events.append(
-            GoldEvent(
-                id=e.get("id", f"E{i + 1}"),
-                required=bool(e.get("required", True)),
-                symmetric=bool(e.get("symmetric", False)),
-                sentence=e.get("sentence"),
-                evidence=e.get("evidence"),
-                source=e.get("source"),
-                target=e.get("target"),
-                roots=frozenset(e.get("cameo_root", [])),
-                plover=frozenset(e.get("plover", [])),
-                statuses=frozenset([status] if isinstance(status, str) else status),
-            )
-        )
-    date = raw.get("story_date")
-    return GoldArticle(
-        path=path,
-        text=article.read_text(encoding="utf-8"),
-        story_date=dt.date.fromisoformat(date) if date else None,
-        events=tuple(events),
-    )
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+    except json.JSONDecodeError as exc:
+        raise GoldError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=str(path),
+                        line=exc.lineno) from None  # fmt: skip
+    except (OSError, UnicodeDecodeError) as exc:
+        raise where.error(f"cannot read gold file: {exc}") from None
+    if text_path is not None and isinstance(raw, dict):
+        raw = {**raw, "article": str(text_path.resolve())}
+    stem = path.name.removesuffix(".json").removesuffix(".gold").removesuffix(".expected")
+    return parse_article(raw, where, base=path.parent, name=stem)
 
 
 def actor_matches(gold: dict[str, Any] | None, pred: Actor | None) -> bool:
@@ -85,6 +61,9 @@ def actor_matches(gold: dict[str, Any] | None, pred: Actor | None) -> bool:
     if pred is None:
         return False
     if gold.get("country") and pred.country == gold["country"]:
+        return True
+    code = gold.get("code")
+    if code and pred.code and pred.code.upper().startswith(str(code).upper()):
         return True
     names = [n.lower() for n in [gold.get("name"), *gold.get("aliases", [])] if n]
     if names and pred.name:
@@ -98,7 +77,7 @@ def event_matches(gold: GoldEvent, pred: Event) -> bool:
         return False
     if gold.plover and (pred.plover is None or pred.plover.type not in gold.plover):
         return False
-    if pred.status not in gold.statuses:
+    if gold.statuses and pred.status not in gold.statuses:
         return False
     if actor_matches(gold.source, pred.source) and actor_matches(gold.target, pred.target):
         return True
