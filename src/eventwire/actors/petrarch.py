@@ -387,8 +387,8 @@ def _actor_entries(
                 names.extend(_org_surfaces(s.text))
         else:
             yield _named(block, countries)
-    for code, names in places.items():
-        yield {"kind": "country", "code": code, "name": countries[code], "aliases": _unique(names)}
+    for iso3, names in places.items():
+        yield {"kind": "country", "code": iso3, "name": countries[iso3], "aliases": _unique(names)}
 
 
 def _check_code(code: Code, countries: dict[str, str], report: _Report) -> None:
@@ -461,12 +461,13 @@ def _named(block: _Block, countries: dict[str, str]) -> dict[str, Any]:
     codes = block.codes
     armed = any(ARMED & {*c.sectors, *c.unknown} for c in codes)
     surfaces = _unique(s for n in [block.name, *block.synonyms] for s in _org_surfaces(n.text))
+    sectors = _unique(s for c in codes for s in c.sectors)
     return {
         "kind": "armed_group" if armed else "organization",
         "name": surfaces[0],
         "aliases": surfaces[1:],
         "country": next((c.head for c in codes if c.head in countries), None),
-        "sectors": _unique(s for c in codes for s in c.sectors),
+        "sectors": sectors or (["REB"] if armed else []),  # INS (not a sector) reads as REB
         "code": codes[0].code,
     }
 

@@ -1,4 +1,4 @@
-"""`eventwire kb import-petrarch`: PETRARCH/TABARI dictionaries in, knowledge-base JSON Lines out."""
+"""`eventwire kb import-petrarch`: PETRARCH/TABARI dictionaries in, a --kb JSON Lines file out."""
 
 from __future__ import annotations
 
@@ -28,8 +28,10 @@ def import_petrarch_cmd(
 ) -> None:
     """Convert PETRARCH/TABARI actor and agent dictionaries to a --kb file.
 
-    Each line that cannot be read is reported as FILE:LINE: reason and skipped. Exit status 0
-    when entries were written, 1 when nothing could be read, 2 when a file is missing.
+    Each line that cannot be read is reported as FILE:LINE: reason and skipped.
+
+    Exit status: 0 when entries were written, 1 when nothing could be read, 2 when a file is
+    missing.
     """
     try:
         result = import_petrarch(actors, agents)
