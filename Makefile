@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint pytest bench clean
+.PHONY: install demo test lint pytest bench eval clean
 
 install: $(STAMP)
 
@@ -29,6 +29,9 @@ pytest: install
 	$(BIN)/pytest -q
 
 test: lint pytest
+
+eval: install
+	$(BIN)/eventwire eval tests/golden/articles --format table
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py

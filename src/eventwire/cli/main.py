@@ -17,6 +17,7 @@ from ..ingest.text import article_from_bytes, read_text_file
 from ..pipeline import Pipeline
 from ..records import Article, ArticleResult, event_to_dict
 from .corpus_cmds import register
+from .eval_cmd import register as register_eval
 from .kb_cmd import register as register_kb
 from .table import render_table
 
@@ -125,6 +126,7 @@ def _print(result: ArticleResult, fmt: Format) -> None:
 
 register(app)
 register_kb(app)
+register_eval(app)
 
 
 def main() -> None:

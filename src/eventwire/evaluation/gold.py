@@ -45,8 +45,9 @@ def load_gold(path: Path, text_path: Path | None = None) -> GoldArticle:
     try:
         raw = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
-        raise GoldError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=str(path),
-                        line=exc.lineno) from None  # fmt: skip
+        raise GoldError(
+            f"invalid JSON: {exc.msg} at column {exc.colno}", source=str(path), line=exc.lineno
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise where.error(f"cannot read gold file: {exc}") from None
     if text_path is not None and isinstance(raw, dict):

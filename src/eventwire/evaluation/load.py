@@ -59,5 +59,5 @@ def _json_lines(path: Path) -> Iterator[tuple[int, object]]:
             yield number, json.loads(line)
         except json.JSONDecodeError as exc:
             raise GoldError(
-                f"invalid JSON: {exc.msg} (column {exc.colno})", source=str(path), line=number
+                f"invalid JSON: {exc.msg} at column {exc.colno}", source=str(path), line=number
             ) from None

@@ -51,7 +51,9 @@ def _result_line(line: str, where: str) -> ArticleResult:
     try:
         raw = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise PredictionError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=where)
+        raise PredictionError(
+            f"invalid JSON: {exc.msg} at column {exc.colno}", source=where
+        ) from None
     if isinstance(raw, dict) and isinstance(raw.get("article"), str) and "cameo" in raw:
         raise PredictionError(
             "one event per line; give article results ('eventwire code --format json')",
@@ -96,7 +98,6 @@ def _info(raw: dict[str, Any]) -> ArticleInfo:
 def _event(raw: dict[str, Any]) -> Event:
     trigger = raw["trigger"]
     plover = raw.get("plover")
-    date = raw.get("date")
     return Event(
         id=str(raw["id"]),
         sentence=int(raw["sentence"]),
@@ -111,11 +112,16 @@ def _event(raw: dict[str, Any]) -> Event:
         goldstein=float(raw.get("goldstein", 0.0)),
         plover=Plover(plover["type"], plover.get("mode")) if plover else None,
         status=raw["status"],
-        date=EventDate(date.get("value"), date.get("precision"), date.get("text"),
-                       date.get("basis", "text")) if date else None,  # fmt: skip
+        date=_opt(_date, raw.get("date")),
         place=_opt(_place, raw.get("place")),
         amounts=tuple(_amount(a) for a in raw.get("amounts", [])),
         confidence=float(raw.get("confidence", 0.5)),
+    )
+
+
+def _date(raw: dict[str, Any]) -> EventDate:
+    return EventDate(
+        raw.get("value"), raw.get("precision"), raw.get("text"), raw.get("basis", "text")
     )
 
 
@@ -170,22 +176,38 @@ class Pairing:
 
 def pair_predictions(golds: Sequence[GoldArticle], results: Iterable[ArticleResult]) -> Pairing:
     """Pair each gold article with the result whose article id is the gold text's id, or,
-    failing that, whose ``source`` file name is the gold's article file name or gold id."""
+    failing that, with an unpaired result whose ``source`` (or its file name) is the gold's
+    article file name or gold id. Each result codes at most one gold article."""
     listed = list(results)
-    by_id: dict[str, ArticleResult] = {}
-    by_name: dict[str, ArticleResult] = {}
-    for r in listed:
-        by_id.setdefault(r.article.id, r)
-        if r.article.source:
-            by_name.setdefault(Path(r.article.source).name, r)
-            by_name.setdefault(r.article.source, r)
-    pairs, missing, used = [], [], set()
-    for g in golds:
-        found = by_id.get(g.id) or next((by_name[a] for a in g.aliases if a in by_name), None)
-        if found is None:
-            missing.append(g.name)
-            found = ArticleResult(article=ArticleInfo(g.id, None, None, g.story_date))
-        used.add(id(found))
-        pairs.append((g, found))
-    unused = tuple(r.article.id for r in listed if id(r) not in used)
-    return Pairing(tuple(pairs), tuple(missing), unused)
+    by_id: dict[str, int] = {}
+    by_name: dict[str, list[int]] = {}
+    for i, r in enumerate(listed):
+        by_id.setdefault(r.article.id, i)
+        for name in _names(r):
+            by_name.setdefault(name, []).append(i)
+    chosen: dict[int, int] = {}  # gold index -> result index
+    taken: set[int] = set()
+    for gi, g in enumerate(golds):
+        if g.id in by_id and by_id[g.id] not in taken:
+            chosen[gi] = by_id[g.id]
+            taken.add(by_id[g.id])
+    for gi, g in enumerate(golds):
+        free = [i for a in g.aliases for i in by_name.get(a, []) if i not in taken]
+        if gi not in chosen and free:
+            chosen[gi] = free[0]
+            taken.add(free[0])
+    pairs = tuple(
+        (g, listed[chosen[gi]] if gi in chosen else _empty(g)) for gi, g in enumerate(golds)
+    )
+    missing = tuple(g.name for gi, g in enumerate(golds) if gi not in chosen)
+    unused = tuple(r.article.id for i, r in enumerate(listed) if i not in taken)
+    return Pairing(pairs, missing, unused)
+
+
+def _names(r: ArticleResult) -> set[str]:
+    source = r.article.source
+    return {source, Path(source).name, Path(source).stem} if source else set()
+
+
+def _empty(gold: GoldArticle) -> ArticleResult:
+    return ArticleResult(article=ArticleInfo(gold.id, None, None, gold.story_date))
