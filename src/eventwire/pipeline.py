@@ -49,6 +49,7 @@ from .records import (
 )
 
 log = logging.getLogger(__name__)
+SHORT_QUOTE = 4  # words
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,13 @@ class Pipeline:
         assert a.doc is not None
         spans, problems = find_quotes(a.article.text)
         speakers = speaker_tokens(a.doc, spans)
+        # a short quoted string is a quotation only when someone says it, not a scare quote
+        kept = [
+            (q, s)
+            for q, s in zip(spans, speakers, strict=True)
+            if s is not None or len(a.article.text[q.start : q.end].split()) >= SHORT_QUOTE
+        ]
+        spans, speakers = [q for q, _ in kept], [s for _, s in kept]
         return replace(
             a,
             quotes=tuple(spans),

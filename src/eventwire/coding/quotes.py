@@ -17,7 +17,7 @@ from ..records import Problem
 OPEN = "“«„"
 CLOSE = "”»"
 STRAIGHT = '"'
-MIN_WORDS = 4  # shorter quoted strings are scare quotes or titles, not quotations
+MIN_WORDS = 1  # even one quoted word ("unacceptable") is a quotation when someone says it
 SPEECH = frozenset(
     "say tell add state declare insist note explain write tweet warn announce claim stress "
     "argue conclude continue ask reply respond remark acknowledge admit comment told".split()
@@ -93,7 +93,7 @@ def speaker_tokens(doc: Doc, spans: list[QuoteSpan]) -> list[Token | None]:
     for q in spans:
         speaker = None
         for sent in _sentences(doc, q):
-            speaker = _speech_subject(sent, spans)
+            speaker = _speech_subject(sent, spans, q)
             if speaker is not None:
                 break
         if speaker is None and prev is not None and _close(text, prev_end, q.start):
@@ -104,11 +104,22 @@ def speaker_tokens(doc: Doc, spans: list[QuoteSpan]) -> list[Token | None]:
 
 
 def _sentences(doc: Doc, q: QuoteSpan) -> list[Span]:
-    return [s for s in doc.sents if s.start_char < q.end + 2 and s.end_char > q.start - 1]
+    """The sentences around a quotation, the one where it ends first ('"...," she said.'),
+    then the one where it starts ('She said: "...'), then any other it spans."""
+    near = [s for s in doc.sents if s.start_char < q.end + 2 and s.end_char > q.start - 1]
+    return sorted(
+        near,
+        key=lambda s: (
+            not s.start_char <= q.end <= s.end_char + 1,
+            not s.start_char <= q.start <= s.end_char,
+        ),
+    )
 
 
-def _speech_subject(sent: Span, spans: list[QuoteSpan]) -> Token | None:
-    for tok in sent:
+def _speech_subject(sent: Span, spans: list[QuoteSpan], q: QuoteSpan) -> Token | None:
+    """The subject of the speech verb nearest to the quotation in ``sent``."""
+    verbs = sorted(sent, key=lambda t: min(abs(t.idx - q.end), abs(t.idx - q.start)))
+    for tok in verbs:
         if tok.pos_ != "VERB" or tok.lemma_ not in SPEECH or inside(spans, tok.idx) is not None:
             continue
         if tok.lemma_ == "continue" and any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
