@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint pytest bench eval clean
+.PHONY: install demo test lint pytest bench eval browser clean
 
 install: $(STAMP)
 
@@ -28,7 +28,14 @@ lint: install
 pytest: install
 	$(BIN)/pytest -q
 
-test: lint pytest
+# Debian's chromium and chromium-driver for the browser tests (skipped where they cannot be had)
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  ( [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null ) || \
+	  echo "note: chromium and chromium-driver are not installed; browser tests will be skipped"
+
+test: lint browser pytest
 
 eval: install
 	$(BIN)/eventwire eval tests/golden/articles --format table

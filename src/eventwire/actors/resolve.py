@@ -694,6 +694,11 @@ def _coordinated_countries(chunk: list[Token], m: Matches) -> list[str]:
     """Countries of coordinated nationality words in one phrase ("Indian and Pakistani")."""
     out: list[str] = []
     words = [*chunk, *(c for t in chunk for c in t.children if c.dep_ == "conj")]
+    for p in chunk[-1].children:  # "the foreign ministers of Armenia and Azerbaijan"
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    words += [o, *(c for c in o.children if c.dep_ == "conj")]
     for t in words:
         nm = m.names.get(t.i)
         if nm is None or nm.modifier or nm.hit.kind not in ("adjective", "country"):

@@ -28,7 +28,8 @@ CONVEY_ROOTS = frozenset({"07", "15"})  # aid given to, troops deployed to: pref
 CONTENT = frozenset({"02", "03", "10", "12", "13"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})  # "demanded that Tehran free ...": Tehran
 CONTAINERS = frozenset(
-    "package set round wave series batch raft slew list range shipment consignment number".split()
+    "package set round wave series batch raft slew list range shipment consignment number "
+    "day days week weeks".split()
 )
 INDEFINITE = frozenset(
     "anyone anybody someone somebody everyone everybody nobody whoever those one none".split()
@@ -141,6 +142,8 @@ class Coder:
             key = f"{compound[-1]} {lemma}" if compound else lemma  # "video call"
             if key in self.lexicon.nouns or lemma in self.lexicon.nouns:
                 code = self.lexicon.nouns.get(key) or self.lexicon.nouns[lemma]
+                if code[:2] in ("15", "19") and any(d.lower_ == "joint" for d in noun.children):
+                    code = "062"  # "joint patrols", "a joint exercise": military cooperation
                 return _Trigger(tok, noun if noun.i > tok.i else tok, code, noun)
         return None
 
@@ -151,9 +154,9 @@ class Coder:
         particles = {
             c.lower_: c for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")
         }
-        objects = [
-            _content(c).lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
-        ]
+        direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        direct += [x for c in direct for x in c.conjuncts]  # "sent rescue teams and aid"
+        objects = [_content(c).lemma_.lower() for c in direct]
         for rule in rules:
             cands = list(objects)
             if rule.particle is not None:
