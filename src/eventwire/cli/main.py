@@ -19,6 +19,7 @@ from ..records import Article, ArticleResult, event_to_dict
 from .corpus_cmds import register
 from .eval_cmd import register as register_eval
 from .kb_cmd import register as register_kb
+from .serve_cmd import register as register_serve
 from .table import render_table
 
 app = typer.Typer(
@@ -127,6 +128,7 @@ def _print(result: ArticleResult, fmt: Format) -> None:
 register(app)
 register_kb(app)
 register_eval(app)
+register_serve(app)
 
 
 def main() -> None:

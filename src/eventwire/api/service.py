@@ -1,0 +1,103 @@
+"""What the server owns while it runs: one open store, one loaded pipeline, and the locks
+that serialise their use across the worker threads requests run in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from ..config import Settings
+from ..errors import InputError
+from ..ingest.text import article_from_text
+from ..pipeline import Pipeline
+from ..records import Article, ArticleResult, Skipped
+from ..store import Store
+from .ingest import IngestRun, ingest_articles
+from .models import ArticleIn
+from .settings import ApiSettings
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class Service:
+    """The store and pipeline of one server. Store access goes through :meth:`read` (or the
+    ingest), one thread at a time; the pipeline codes one batch at a time."""
+
+    def __init__(self, settings: ApiSettings, store: Store, pipeline: Pipeline) -> None:
+        self.settings = settings
+        self.store = store
+        self.pipeline = pipeline
+        self.store_lock = threading.Lock()
+        self.pipeline_lock = threading.Lock()
+        self.ingest_lock = threading.Lock()  # one ingest at a time: the dedup index is per run
+        self.closed = False
+
+    @classmethod
+    def start(cls, settings: ApiSettings, pipeline: Pipeline | None = None) -> Service:
+        """Load the pipeline (unless given) and open the store; raises EventwireError."""
+        if pipeline is None:
+            pipeline = Pipeline(Settings.load(model=settings.model))
+        store = Store.open(settings.db)
+        log.info("serving %s", store.path)
+        return cls(settings, store, pipeline)
+
+    def close(self) -> None:
+        with self.store_lock:
+            if not self.closed:
+                self.closed = True
+                self.store.close()
+
+    def read(self, query: Callable[[Store], T]) -> T:
+        """Run ``query`` on the store while holding the store lock."""
+        with self.store_lock:
+            return query(self.store)
+
+    def code(self, article: Article) -> ArticleResult:
+        """Code one validated article (nothing is stored)."""
+        with self.pipeline_lock:
+            return self.pipeline.code(article)
+
+    def validate(
+        self,
+        text: str,
+        *,
+        source: str,
+        title: str | None = None,
+        url: str | None = None,
+        published: dt.date | None = None,
+    ) -> Article:
+        """An :class:`Article` from posted text, or :class:`InputError` (empty, binary, too
+        large, not English)."""
+        settings = self.pipeline.settings
+        return article_from_text(
+            text, source=source, max_bytes=settings.max_bytes,
+            min_english=settings.min_english, title=title, url=url, published=published,
+        )  # fmt: skip
+
+    def ingest(self, posted: Sequence[ArticleIn]) -> tuple[IngestRun, list[Article | Skipped]]:
+        """Validate, deduplicate, code and store posted articles; the run and the items."""
+        items: list[Article | Skipped] = []
+        for index, a in enumerate(posted):
+            source = a.source or "api"
+            try:
+                items.append(
+                    self.validate(
+                        a.text, source=source, title=a.title, url=a.url, published=a.published
+                    )
+                )
+            except InputError as exc:
+                items.append(Skipped(source, f"item {index}: {exc.reason}"))
+        with self.ingest_lock:
+            run = ingest_articles(
+                items,
+                self.store,
+                self.pipeline,
+                batch_size=self.pipeline.settings.batch_size,
+                store_lock=self.store_lock,
+                pipeline_lock=self.pipeline_lock,
+            )
+        return run, items

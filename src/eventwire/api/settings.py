@@ -1,0 +1,69 @@
+"""The API server's settings: one validated object, unknown keys rejected."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..config import DEFAULT_MODEL
+from ..errors import ConfigError
+
+TOKEN_ENV = "EVENTWIRE_TOKEN"
+DEFAULT_MAX_BODY = 2_000_000
+
+
+class ApiSettings(BaseModel):
+    """Settings of the HTTP API (``[api]`` table of the settings TOML file, plus overrides).
+
+    Without a ``token`` the write endpoints (``POST /v1/articles``) answer 403; reads and
+    ``POST /v1/code`` (which stores nothing) stay open.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    db: Path = Field(Path("eventwire.duckdb"), description="the event database file")
+    token: str | None = Field(
+        None, description=f"bearer token for writes (default: ${TOKEN_ENV}); None disables writes"
+    )
+    max_body: int = Field(DEFAULT_MAX_BODY, gt=0, description="largest request body, in bytes")
+    cors_origins: tuple[str, ...] = Field(
+        (), description="origins allowed by CORS (none: CORS headers are never sent)"
+    )
+    model: str = Field(DEFAULT_MODEL, description="installed spaCy pipeline")
+
+    @field_validator("token")
+    @classmethod
+    def _token(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not value.strip() or value != value.strip():
+            raise ValueError("the token must be non-empty and without surrounding blanks")
+        return value
+
+    @classmethod
+    def load(cls, path: Path | None = None, **overrides: Any) -> ApiSettings:
+        """Settings from the ``[api]`` table of a TOML file (if given), non-None overrides,
+        and the token from ``$EVENTWIRE_TOKEN`` when neither gives one."""
+        data: dict[str, Any] = {}
+        if path is not None:
+            try:
+                raw = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"cannot read settings: {exc}", source=str(path)) from None
+            table = raw.get("api", {})
+            if not isinstance(table, dict):
+                raise ConfigError("[api] must be a table", source=str(path))
+            data.update(table)
+        data.update({k: v for k, v in overrides.items() if v is not None})
+        if data.get("token") is None and os.environ.get(TOKEN_ENV, "").strip():
+            data["token"] = os.environ[TOKEN_ENV].strip()
+        try:
+            return cls(**data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise ConfigError(f"invalid API setting {where}: {first['msg']}") from None
