@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from ..config import Settings
-from ..errors import InputError
+from ..errors import InputError, StoreError
 from ..ingest.text import article_from_text
 from ..pipeline import Pipeline
 from ..records import Article, ArticleResult, Skipped
@@ -24,8 +24,9 @@ T = TypeVar("T")
 
 
 class Service:
-    """The store and pipeline of one server. Store access goes through :meth:`read` (or the
-    ingest), one thread at a time; the pipeline codes one batch at a time."""
+    """The store and pipeline of one server. Reads run in parallel, each worker thread on its
+    own cursor of the one open database (DuckDB's MVCC keeps them consistent with writes);
+    writes (the ingest) hold the store lock; the pipeline codes one batch at a time."""
 
     def __init__(self, settings: ApiSettings, store: Store, pipeline: Pipeline) -> None:
         self.settings = settings
@@ -35,6 +36,8 @@ class Service:
         self.pipeline_lock = threading.Lock()
         self.ingest_lock = threading.Lock()  # one ingest at a time: the dedup index is per run
         self.closed = False
+        self._local = threading.local()
+        self._readers: list[Store] = []
 
     @classmethod
     def start(cls, settings: ApiSettings, pipeline: Pipeline | None = None) -> Service:
@@ -49,12 +52,24 @@ class Service:
         with self.store_lock:
             if not self.closed:
                 self.closed = True
+                for reader in self._readers:
+                    reader.close()
                 self.store.close()
 
     def read(self, query: Callable[[Store], T]) -> T:
-        """Run ``query`` on the store while holding the store lock."""
-        with self.store_lock:
-            return query(self.store)
+        """Run ``query`` on this thread's read cursor of the store."""
+        return query(self._reader())
+
+    def _reader(self) -> Store:
+        reader: Store | None = getattr(self._local, "store", None)
+        if reader is None:
+            with self.store_lock:
+                if self.closed:
+                    raise StoreError("the server is shutting down")
+                reader = Store(self.store._con.cursor(), self.store.path, read_only=True)
+                self._readers.append(reader)
+            self._local.store = reader
+        return reader
 
     def code(self, article: Article) -> ArticleResult:
         """Code one validated article (nothing is stored)."""
