@@ -14,7 +14,8 @@ from fastapi import Query, Request
 from fastapi.exceptions import RequestValidationError
 
 from ..coding.ontology import load_ontology
-from ..geo.gazetteer import load_gazetteer
+from ..errors import QueryError
+from ..geo.radius import parse_km, parse_point
 from ..records import Status
 from ..store import QueryFilters
 from .models import IsoDate
@@ -133,35 +134,17 @@ def _plover(value: str) -> str:
 
 
 def _point(value: str) -> tuple[float, float]:
-    parts = value.split(",")
-    if len(parts) == 2:
-        try:
-            lat, lon = float(parts[0]), float(parts[1])
-        except ValueError:
-            pass
-        else:
-            if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
-                raise invalid("near", f"({lat}, {lon}) is not a latitude, longitude pair")
-            return lat, lon
-    located = [c for c in load_gazetteer().candidates(value) if c.lat is not None]
-    if not located:
-        raise invalid("near", f"unknown place {value!r} (give a place name or LAT,LON)")
-    best = max(located, key=lambda c: (c.kind == "country", c.population))
-    assert best.lat is not None and best.lon is not None
-    return best.lat, best.lon
+    try:
+        return parse_point(value)
+    except QueryError as exc:
+        raise invalid("near", exc.reason) from None
 
 
 def _km(value: str) -> float:
-    text = value.strip().lower()
-    factor = 1.609344 if text.endswith("mi") else 1.0
-    number = text.removesuffix("km").removesuffix("mi").strip()
     try:
-        km = float(number) * factor
-    except ValueError:
-        raise invalid("within", f"{value!r} is not a distance such as 60km or 40mi") from None
-    if not 0.0 < km <= 20_100.0:  # half the Earth's circumference covers everything
-        raise invalid("within", "the radius must be positive and at most 20100 km")
-    return km
+        return parse_km(value)
+    except QueryError as exc:
+        raise invalid("within", exc.reason) from None
 
 
 # -- cursors: the (event_date, id) of the last row of a page, opaque to clients -----------------

@@ -14,6 +14,7 @@ import typer
 from ..config import Settings
 from ..corpus import estimate_total, ingest
 from ..errors import EventwireError
+from ..geo.radius import parse_km, parse_point
 from ..ingest import ReadOptions
 from ..pipeline import Pipeline
 from ..store import QueryFilters, Store
@@ -175,32 +176,16 @@ def _open(db: Path, read_only: bool = False) -> Store:
 
 def _point(near: str) -> tuple[float, float]:
     try:
-        lat, lon = (float(x) for x in near.split(","))
-        return lat, lon
-    except ValueError:
-        pass
-    from ..geo.gazetteer import load_gazetteer
-
-    cands = load_gazetteer().candidates(near)
-    located = [c for c in cands if c.lat is not None and c.lon is not None]
-    if not located:
-        raise _fail(f"--near: unknown place {near!r} (give a place name or LAT,LON)")
-    best = max(located, key=lambda c: (c.kind == "country", c.population))
-    assert best.lat is not None and best.lon is not None
-    return best.lat, best.lon
+        return parse_point(near)
+    except EventwireError as exc:
+        raise _fail(f"--near: {exc.reason}") from None
 
 
 def _km(text: str) -> float:
-    t = text.strip().lower()
-    factor = 1.609344 if t.endswith("mi") else 1.0
-    t = t.removesuffix("km").removesuffix("mi").strip()
     try:
-        value = float(t) * factor
-    except ValueError:
-        raise _fail(f"--within: {text!r} is not a distance such as 60km or 40mi") from None
-    if value <= 0:
-        raise _fail("--within: the radius must be positive")
-    return value
+        return parse_km(text)
+    except EventwireError as exc:
+        raise _fail(f"--within: {exc.reason}") from None
 
 
 def _print_rows(
