@@ -94,7 +94,7 @@ def ingest(
     dedup.load(store)
     seen: set[str] = set()
     items = read_inputs(inputs, options, stdin)  # type: ignore[arg-type]
-    for chunk in _chunks(items, batch_size):
+    for chunk in chunks(items, batch_size):
         articles = [i for i in chunk if isinstance(i, Article)]
         skipped = [i for i in chunk if isinstance(i, Skipped)]
         report.read += len(chunk)
@@ -113,7 +113,7 @@ def ingest(
             if canonical is not None:
                 duplicates[a.id or ""] = canonical
         results = list(pipeline.code_many(a for a in fresh if a.id not in duplicates))
-        results += [_uncoded(a) for a in fresh if a.id in duplicates]
+        results += [uncoded_result(a) for a in fresh if a.id in duplicates]
         texts = {a.id or "": a.text for a in fresh}
         store.write_batch(results, skipped, duplicates, texts=texts)
         report.coded += len(fresh) - len(duplicates)
@@ -124,7 +124,7 @@ def ingest(
     return report
 
 
-def _uncoded(article: Article) -> ArticleResult:
+def uncoded_result(article: Article) -> ArticleResult:
     """A near-duplicate is stored as an article linked to its canonical copy, with no events."""
     return ArticleResult(
         article=ArticleInfo(
@@ -137,7 +137,7 @@ def _uncoded(article: Article) -> ArticleResult:
     )
 
 
-def _chunks(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Article | Skipped]]:
+def chunks(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Article | Skipped]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk

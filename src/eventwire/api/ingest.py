@@ -8,15 +8,14 @@ inputs that failed validation, which are recorded in ``problems``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Any, Literal
 
-from ..corpus import IngestReport
+from ..corpus import IngestReport, chunks, uncoded_result
 from ..pipeline import Pipeline
-from ..records import Article, ArticleInfo, ArticleResult, Skipped
+from ..records import Article, ArticleResult, Skipped
 from ..store import NearDuplicates, Store
 
 Outcome = Literal["coded", "duplicate", "already"]
@@ -66,7 +65,7 @@ def ingest_articles(
     with in_store:
         dedup.load(store)
     seen: set[str] = set()
-    for chunk in _chunks(items, batch_size):
+    for chunk in chunks(items, batch_size):
         articles = [i for i in chunk if isinstance(i, Article)]
         skipped = [i for i in chunk if isinstance(i, Skipped)]
         report.read += len(chunk)
@@ -87,7 +86,7 @@ def ingest_articles(
                 duplicates[_id(a)] = canonical
         with in_pipeline:
             coded = list(pipeline.code_many(a for a in fresh if _id(a) not in duplicates))
-        results = coded + [_uncoded(a) for a in fresh if _id(a) in duplicates]
+        results = coded + [uncoded_result(a) for a in fresh if _id(a) in duplicates]
         with in_store:
             store.write_batch(results, skipped, duplicates, texts={_id(a): a.text for a in fresh})
         report.coded += len(coded)
@@ -122,22 +121,3 @@ def _id(article: Article) -> str:
     if not article.id:
         raise ValueError("ingest_articles needs articles with an id (see ingest.article_id)")
     return article.id
-
-
-def _uncoded(article: Article) -> ArticleResult:
-    """A near-duplicate is stored as an article linked to its canonical copy, with no events."""
-    return ArticleResult(
-        article=ArticleInfo(
-            id=_id(article),
-            source=article.source,
-            title=article.title,
-            published=article.published,
-            url=article.url,
-        )
-    )
-
-
-def _chunks(items: Iterable[Article | Skipped], size: int) -> Iterator[Sequence[Article | Skipped]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
