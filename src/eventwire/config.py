@@ -31,15 +31,24 @@ class Settings(BaseModel):
         """Read settings from a TOML file (if given) and apply non-None overrides."""
         data: dict[str, Any] = {}
         if path is not None:
-            try:
-                raw = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise ConfigError(f"cannot read settings: {exc}", source=str(path)) from None
+            raw = read_toml(path)
             data.update(raw.get("eventwire", raw))
         data.update({k: v for k, v in overrides.items() if v is not None})
         try:
             return cls(**data)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise ConfigError(f"invalid setting {where}: {first['msg']}") from None
+            raise ConfigError(f"invalid setting {first_problem(exc)}") from None
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A settings file's contents; a file that cannot be read or parsed is a ConfigError."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read settings: {exc}", source=str(path)) from None
+
+
+def first_problem(exc: ValidationError) -> str:
+    """ "where: what" of the first validation error, for a one-line message."""
+    first = exc.errors()[0]
+    return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"

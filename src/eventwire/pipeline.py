@@ -253,17 +253,13 @@ class Pipeline:
     def _actors(self, a: Analysis) -> Analysis:
         assert a.doc is not None and a.quotes is not None and a.speakers is not None
         assert self.kb is not None and a.matches is not None
-        home = None
-        if a.prepared and a.prepared.dateline:
-            region, place = a.prepared.dateline_region, a.prepared.dateline
-            home = (region and self.kb.place_country(region)) or self.kb.place_country(place)
         by_token: dict[int, int] = {}
         for q, speaker in zip(a.quotes, a.speakers, strict=True):
             if speaker is None:
                 continue
             for tok in a.doc.char_span(q.start, q.end, alignment_mode="expand") or ():
                 by_token[tok.i] = speaker
-        resolver = Resolver(self.kb, a.article.published, home)
+        resolver = Resolver(self.kb, a.article.published)
         return replace(a, actors=resolver.resolve(a.doc, a.matches, by_token))
 
     def _events(self, a: Analysis) -> Analysis:

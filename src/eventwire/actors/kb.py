@@ -84,7 +84,6 @@ class KnowledgeBase:
     terms: dict[str, Term] = field(default_factory=dict)
     countries: dict[str, Entry] = field(default_factory=dict)
     max_words: int = 1
-    _places: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> KnowledgeBase:
@@ -118,16 +117,6 @@ class KnowledgeBase:
         if user or phrase not in self.terms:
             self.terms[phrase] = term
         self.max_words = max(self.max_words, _words(phrase))
-
-    def place_country(self, name: str) -> str | None:
-        """The country of a country or capital name, in any letter case ("PORT-AU-PRINCE")."""
-        if not self._places:
-            self._places = {
-                k.lower(): h.entry.country
-                for k, h in self.names.items()
-                if h.kind in ("country", "capital") and h.entry.country
-            }
-        return self._places.get(" ".join(name.lower().split()))
 
     def lookup(self, surface: str) -> NameHit | None:
         hit = self.names.get(surface)

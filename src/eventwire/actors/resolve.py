@@ -134,7 +134,6 @@ class Resolver:
 
     kb: KnowledgeBase
     published: dt.date | None
-    dateline_country: str | None = None
     entities: list[_Entity] = field(default_factory=list)
     _by_key: dict[str, _Entity] = field(default_factory=dict)
 
@@ -747,14 +746,3 @@ def main_country(m: Matches, dateline: str | None) -> str | None:
         if nm.hit.kind in ("country", "adjective", "demonym", "capital"):
             counts[nm.hit.entry.country] = counts.get(nm.hit.entry.country, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
-
-
-def resolve_doc(
-    doc: Doc,
-    kb: KnowledgeBase,
-    published: dt.date | None,
-    *,
-    dateline_country: str | None = None,
-    speakers: dict[int, int] | None = None,
-) -> ActorIndex:
-    return Resolver(kb, published, dateline_country).resolve(doc, None, speakers)

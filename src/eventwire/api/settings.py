@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ..config import DEFAULT_MODEL
+from ..config import DEFAULT_MODEL, first_problem, read_toml
 from ..errors import ConfigError
 
 TOKEN_ENV = "EVENTWIRE_TOKEN"
@@ -50,11 +49,7 @@ class ApiSettings(BaseModel):
         and the token from ``$EVENTWIRE_TOKEN`` when neither gives one."""
         data: dict[str, Any] = {}
         if path is not None:
-            try:
-                raw = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise ConfigError(f"cannot read settings: {exc}", source=str(path)) from None
-            table = raw.get("api", {})
+            table = read_toml(path).get("api", {})
             if not isinstance(table, dict):
                 raise ConfigError("[api] must be a table", source=str(path))
             data.update(table)
@@ -64,6 +59,4 @@ class ApiSettings(BaseModel):
         try:
             return cls(**data)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise ConfigError(f"invalid API setting {where}: {first['msg']}") from None
+            raise ConfigError(f"invalid API setting {first_problem(exc)}") from None

@@ -31,7 +31,6 @@ SPEECH_VERBS = frozenset(
     "say tell add state declare insist note explain write tweet warn announce claim stress "
     "argue conclude report allege confirm deny suggest accuse".split()
 )
-NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 
 
 def _aux(tok: Token) -> list[Token]:
