@@ -45,6 +45,9 @@ def _open_error(path: str, exc: duckdb.Error) -> StoreError:
     return StoreError(f"cannot open database file {path}: {detail}")
 
 
+LATE_ROWS = 1001
+
+
 class Store:
     """The embedded event store. Open with :meth:`Store.open`; use as a context manager."""
 
@@ -66,7 +69,10 @@ class Store:
         try:
             # never download extensions: what the store needs (parquet) is built in
             config: dict[str, str | bool | int | float | list[str]] = {
-                "autoinstall_known_extensions": False
+                "autoinstall_known_extensions": False,
+                # a page of events (up to 1,000 rows) sorts its keys first and reads the
+                # wide rows of that page only
+                "late_materialization_max_rows": LATE_ROWS,
             }
             con = duckdb.connect(name, read_only=read_only, config=config)
         except duckdb.Error as exc:
