@@ -95,33 +95,71 @@ def ingest(
     seen: set[str] = set()
     items = read_inputs(inputs, options, stdin)  # type: ignore[arg-type]
     for chunk in chunks(items, batch_size):
-        articles = [i for i in chunk if isinstance(i, Article)]
-        skipped = [i for i in chunk if isinstance(i, Skipped)]
-        report.read += len(chunk)
-        report.skipped.extend(skipped)
-        known = store.known_ids([a.id or "" for a in articles])
-        fresh = []
-        for a in articles:
-            if a.id in known or a.id in seen:
-                report.already += 1
-                continue
-            seen.add(a.id or "")
-            fresh.append(a)
-        duplicates = {}
-        for a in fresh:
-            canonical = dedup.add_and_match(a.id or "", a.text)
-            if canonical is not None:
-                duplicates[a.id or ""] = canonical
-        results = list(pipeline.code_many(a for a in fresh if a.id not in duplicates))
-        results += [uncoded_result(a) for a in fresh if a.id in duplicates]
-        texts = {a.id or "": a.text for a in fresh}
-        store.write_batch(results, skipped, duplicates, texts=texts)
-        report.coded += len(fresh) - len(duplicates)
-        report.duplicates += len(duplicates)
-        report.events += sum(len(r.events) for r in results)
+        batch = sort_batch(chunk, store, dedup, seen, report)
+        results = list(pipeline.code_many(batch.to_code)) + batch.uncoded
+        store.write_batch(results, batch.skipped, batch.duplicates, texts=batch.texts)
+        batch.account(report, sum(len(r.events) for r in results))
         if progress is not None:
             progress(report, total)
     return report
+
+
+@dataclass
+class Batch:
+    """One batch of inputs after the checks that need no coding: what was skipped, the
+    articles not stored yet (in input order), and which of them are near-duplicates."""
+
+    read: int
+    skipped: list[Skipped]
+    fresh: list[Article]
+    duplicates: dict[str, str]  # near-duplicate article id -> canonical article id
+
+    @property
+    def to_code(self) -> list[Article]:
+        return [a for a in self.fresh if a.id not in self.duplicates]
+
+    @property
+    def uncoded(self) -> list[ArticleResult]:
+        return [uncoded_result(a) for a in self.fresh if a.id in self.duplicates]
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {a.id or "": a.text for a in self.fresh}
+
+    def account(self, report: IngestReport, events: int) -> None:
+        """Count the stored batch in ``report``."""
+        report.read += self.read
+        report.skipped.extend(self.skipped)
+        report.coded += len(self.fresh) - len(self.duplicates)
+        report.duplicates += len(self.duplicates)
+        report.events += events
+
+
+def sort_batch(
+    chunk: Sequence[Article | Skipped],
+    store: Store,
+    dedup: NearDuplicates,
+    seen: set[str],
+    report: IngestReport,
+) -> Batch:
+    """Split a chunk of inputs: skipped, already stored (counted in ``report.already``), new,
+    and near-duplicates of articles stored or seen before (added to ``dedup`` and ``seen``)."""
+    articles = [i for i in chunk if isinstance(i, Article)]
+    skipped = [i for i in chunk if isinstance(i, Skipped)]
+    known = store.known_ids([a.id or "" for a in articles])
+    fresh = []
+    for a in articles:
+        if a.id in known or a.id in seen:
+            report.already += 1
+            continue
+        seen.add(a.id or "")
+        fresh.append(a)
+    duplicates = {}
+    for a in fresh:
+        canonical = dedup.add_and_match(a.id or "", a.text)
+        if canonical is not None:
+            duplicates[a.id or ""] = canonical
+    return Batch(len(chunk), skipped, fresh, duplicates)
 
 
 def uncoded_result(article: Article) -> ArticleResult:

@@ -91,3 +91,9 @@ class QueryError(StoreError):
     """Event query filters that cannot be used together or are out of range."""
 
     code = "E033"
+
+
+class ClusterError(EventwireError):
+    """A Dask cluster cannot be started or reached, or a batch run cannot go on."""
+
+    code = "E040"

@@ -62,30 +62,62 @@ def ingest_cmd(
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="installed spaCy pipeline")] = None,
     kb: Annotated[list[Path] | None, typer.Option("--kb", help="extra knowledge base")] = None,
-    batch: Annotated[int, typer.Option("--batch", min=1, help="articles per transaction")] = 64,
+    batch: Annotated[
+        int, typer.Option("--batch", min=1, help="articles per transaction (and partition)")
+    ] = 64,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="code on a local Dask cluster")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="code on the Dask cluster at tcp://HOST:PORT")
+    ] = None,
+    staging: Annotated[
+        Path | None,
+        typer.Option("--staging", help="shard folder all workers can write [DB.staging]"),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="no progress output")] = False,
 ) -> None:
-    """Read a corpus, code it and store the events (idempotent, resumable)."""
+    """Read a corpus, code it and store the events (idempotent, resumable); with --workers or
+    --scheduler the coding runs on a Dask cluster and this process writes the store."""
     options = ReadOptions(
         date_field=date_field, fields=_fields(field), published=_date(date, "--date")
     )
+    printer = ProgressPrinter(quiet=quiet)
     try:
         settings = Settings.load(model=model, kb_files=tuple(kb) if kb else None)
-        pipeline = Pipeline(settings)
         options = ReadOptions(**{**options.__dict__, "max_bytes": settings.max_bytes})
-        printer = ProgressPrinter(quiet=quiet)
         with Store.open(db) as store:
-            report = ingest(
-                paths, store, pipeline, options, batch_size=batch, progress=printer,
-                total=estimate_total(paths), stdin=sys.stdin.buffer,
-            )  # fmt: skip
+            if workers is None and scheduler is None:
+                report = ingest(
+                    paths, store, Pipeline(settings), options, batch_size=batch,
+                    progress=printer, total=estimate_total(paths), stdin=sys.stdin.buffer,
+                )  # fmt: skip
+            else:
+                from ..batch import connect, ingest_on_cluster
+
+                with connect(workers, scheduler) as cluster:
+                    cluster.prepare(settings)
+                    printer.note(cluster_line(cluster))
+                    report = ingest_on_cluster(
+                        paths, store, settings, options, cluster,
+                        staging=staging or Path(f"{db}.staging"), batch_size=batch,
+                        progress=printer, total=estimate_total(paths), stdin=sys.stdin.buffer,
+                    )  # fmt: skip
     except EventwireError as exc:
         raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted: run the same command again to go on", 130) from None
     printer.done(report)
     for s in report.skipped:
         typer.echo(f"eventwire: skipped {s.source}: {s.reason}", err=True)
     if report.skipped:
         raise typer.Exit(1)
+
+
+def cluster_line(cluster: Any) -> str:
+    """Where the run's cluster is, for the log."""
+    where = f"Dask dashboard at {cluster.dashboard}" if cluster.dashboard else "no dashboard"
+    return f"eventwire: coding on {cluster.workers} Dask worker(s); {where}"
 
 
 def problems_cmd(db: Annotated[Path, typer.Option("--db", help=DB_HELP)] = DEFAULT_DB) -> None:

@@ -16,6 +16,7 @@ from ..errors import EventwireError, InputError
 from ..ingest.text import article_from_bytes, read_text_file
 from ..pipeline import Pipeline
 from ..records import Article, ArticleResult, event_to_dict
+from .batch_cmd import register as register_batch
 from .corpus_cmds import register
 from .eval_cmd import register as register_eval
 from .kb_cmd import register as register_kb
@@ -129,6 +130,7 @@ register(app)
 register_kb(app)
 register_eval(app)
 register_serve(app)
+register_batch(app)
 
 
 def main() -> None:

@@ -31,6 +31,12 @@ class ProgressPrinter:
             self.stream.write(f"eventwire: {report.line()} ({report.rate:.1f} articles/s)\n")
             self._last = now
 
+    def note(self, line: str) -> None:
+        """One line of information (not with --quiet)."""
+        if not self.quiet:
+            self.stream.write(line + "\n")
+            self.stream.flush()
+
     def done(self, report: IngestReport) -> None:
         if self.quiet:
             return

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from types import MappingProxyType
+from typing import Any
 
 from ..errors import ConfigError
 
@@ -50,6 +52,12 @@ class ReadOptions:
             raise ConfigError(f"timeout must be positive (got {self.timeout})")
         object.__setattr__(self, "fields", MappingProxyType(dict(self.fields)))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Picklable (a mapping proxy is not), so options travel to Dask workers."""
+        state = {f.name: getattr(self, f.name) for f in dataclass_fields(self)}
+        state["fields"] = dict(self.fields)
+        return (_rebuild, (state,))
+
     def candidates(self, name: str) -> tuple[str, ...]:
         """The corpus field names to look for, in order, for one of our field names."""
         if name == "published" and self.date_field:
@@ -57,6 +65,10 @@ class ReadOptions:
         if name in self.fields:
             return (self.fields[name],)
         return _DEFAULT_CANDIDATES.get(name, (name,))
+
+
+def _rebuild(state: dict[str, Any]) -> ReadOptions:
+    return ReadOptions(**state)
 
 
 _DEFAULT_CANDIDATES: dict[str, tuple[str, ...]] = {

@@ -123,7 +123,8 @@ class Store:
         duplicates: Mapping[str, str] = _NOTHING,
         *,
         texts: Mapping[str, str] = _NOTHING,
-    ) -> None:
+        shard: Path | None = None,
+    ) -> int:
         """Store a batch in one transaction; what is already stored is left alone.
 
         ``duplicates`` maps a near-duplicate article id to its canonical article id: the
@@ -131,11 +132,13 @@ class Store:
         the canonical article's events get ``n_articles`` (articles telling the story) and
         ``n_sources`` (distinct URL hosts, or source names without URL) recounted.
         ``texts`` maps article ids to their full text, stored in ``articles.text`` so that
-        :meth:`NearDuplicates.load` can re-index them in a later run.
+        :meth:`NearDuplicates.load` can re-index them in a later run. ``shard`` is a folder
+        of coded rows written by a worker (:mod:`eventwire.store.shards`), loaded in the same
+        transaction first; the number of events it added is returned.
         """
         self._writable()
         try:
-            writer.write_batch(self._con, results, skipped, duplicates, texts)
+            return writer.write_batch(self._con, results, skipped, duplicates, texts, shard)
         except duckdb.Error as exc:
             raise StoreError(f"cannot write to {self.path}: {exc}") from None
 

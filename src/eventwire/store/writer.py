@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import duckdb
 
 from ..records import ArticleResult, Skipped
 from . import rows as r
+from . import shards
 from .schema import TABLES, column_list, quote
 
 
@@ -112,12 +114,19 @@ def write_batch(
     skipped: Sequence[Skipped],
     duplicates: Mapping[str, str],
     texts: Mapping[str, str],
-) -> None:
-    """Write one batch in one transaction (see :meth:`eventwire.store.Store.write_batch`)."""
+    shard: Path | None = None,
+) -> int:
+    """Write one batch in one transaction (see :meth:`eventwire.store.Store.write_batch`);
+    the number of events a ``shard`` added."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     links = {a: c for a, c in duplicates.items() if a != c}
     con.begin()
     try:
+        sharded = 0
+        shard_problems: list[r.Row] = []
+        if shard is not None:
+            sharded = shards.load_shard(con, shard)
+            shard_problems = shards.shard_problems(con, shard)
         known = known_ids(con, [*(x.article.id for x in results), *links])
         fresh = _unique_results(results, known)
         by_id = {x.article.id: x for x in fresh}
@@ -131,7 +140,8 @@ def write_batch(
                 canonical = _canonical(con, aid, links)
                 r.add_duplicate(rows, aid, canonical, by_id.get(aid), texts.get(aid), now)
                 linked.append(canonical)
-        rows.problems = _new_problems(con, rows.problems + r.skipped_rows(list(skipped), now))
+        candidates = shard_problems + rows.problems + r.skipped_rows(list(skipped), now)
+        rows.problems = _new_problems(con, candidates)
         for table, data in rows.by_table().items():
             insert(con, table, data)
         recount(con, linked)
@@ -139,3 +149,4 @@ def write_batch(
     except BaseException:
         con.rollback()
         raise
+    return sharded
