@@ -86,18 +86,19 @@ def ingest_cmd(
     try:
         settings = Settings.load(model=model, kb_files=tuple(kb) if kb else None)
         options = ReadOptions(**{**options.__dict__, "max_bytes": settings.max_bytes})
-        with Store.open(db) as store:
-            if workers is None and scheduler is None:
+        if workers is None and scheduler is None:
+            with Store.open(db) as store:
                 report = ingest(
                     paths, store, Pipeline(settings), options, batch_size=batch,
                     progress=printer, total=estimate_total(paths), stdin=sys.stdin.buffer,
                 )  # fmt: skip
-            else:
-                from ..batch import connect, ingest_on_cluster
+        else:
+            from ..batch import connect, ingest_on_cluster
 
-                with connect(workers, scheduler) as cluster:
-                    cluster.prepare(settings)
-                    printer.note(cluster_line(cluster))
+            with connect(workers, scheduler) as cluster:  # before the database is created
+                cluster.prepare(settings)
+                printer.note(cluster_line(cluster))
+                with Store.open(db) as store:
                     report = ingest_on_cluster(
                         paths, store, settings, options, cluster,
                         staging=staging or Path(f"{db}.staging"), batch_size=batch,
