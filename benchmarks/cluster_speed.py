@@ -62,9 +62,8 @@ def main() -> None:
             with connect(workers=workers) as cluster:
                 t0 = time.perf_counter()
                 cluster.prepare(settings)
-                print(
-                    f"{workers} worker(s): start-up (pipeline loaded) {time.perf_counter() - t0:.1f} s"
-                )
+                started = time.perf_counter() - t0
+                print(f"{workers} worker(s): start-up (pipeline loaded) {started:.1f} s")
                 t0 = time.perf_counter()
                 for i in range(200):
                     cluster.client.submit(_noop, i, pure=False).result()

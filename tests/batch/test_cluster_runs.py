@@ -143,7 +143,10 @@ def test_lake_mode_writes_the_store_rows_partitioned_by_date(
     assert run("ingest", str(as_jsonl), "--db", str(db), "--quiet").returncode == 1
     store = snapshot(db)
     for table in LAKE_TABLES:
-        assert _lake(out, table) == store[table], table
+        lake, stored = _lake(out, table), store[table]
+        if table == "articles":  # the source names the file read: p3.parquet vs p3.jsonl
+            lake, stored = ([r[:2] + r[3:] for r in rows] for rows in (lake, stored))
+        assert lake == stored, table
     problems = (
         duckdb.connect()
         .execute(f"SELECT source, reason FROM read_parquet('{out}/problems/*.parquet')")
