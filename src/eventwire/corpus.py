@@ -24,14 +24,12 @@ JSON_LIKE = (".jsonl", ".ndjson", ".csv")
 
 
 @dataclass
-class IngestReport:
-    """What happened to every input of one run."""
+class RunReport:
+    """What a long run has read and skipped so far, and how fast it goes."""
 
     read: int = 0
     coded: int = 0
     events: int = 0
-    duplicates: int = 0
-    already: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
 
@@ -42,6 +40,17 @@ class IngestReport:
     @property
     def rate(self) -> float:
         return self.read / self.seconds if self.seconds > 0 else 0.0
+
+    def line(self) -> str:
+        raise NotImplementedError
+
+
+@dataclass
+class IngestReport(RunReport):
+    """What happened to every input of one run."""
+
+    duplicates: int = 0
+    already: int = 0
 
     def line(self) -> str:
         return (

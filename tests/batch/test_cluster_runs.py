@@ -283,3 +283,8 @@ def test_batch_bad_arguments_get_one_line_each(tmp_path: Path) -> None:
     both = run("batch", str(tmp_path / "empty"), "o", "--workers", "1", "--scheduler", "tcp://a:1")
     assert both.returncode == 2
     assert "give either a number of local workers or a scheduler, not both" in both.stderr
+    for command in ("batch", "ingest"):
+        field = run(command, str(tmp_path / "empty"), str(tmp_path / "o"), "--field", "foo=bar")
+        assert field.returncode == 2
+        assert field.stderr.startswith("eventwire: error: unknown field name 'foo'")
+        assert "Traceback" not in field.stderr

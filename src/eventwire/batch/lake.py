@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
+from ..corpus import RunReport
 from ..errors import ClusterError, InputError, MissingInput
 from ..ingest import ReadOptions
 from ..ingest.corpus import bounded_lines, line_limit, read_jsonl, record_article
 from ..ingest.text import skipped
 from ..records import Article, Skipped
 from ..store.schema import quote
-from ..store.shards import sql_path
+from ..store.shards import coded_rows, sql_path
 from .cluster import Cluster, pipeline_for
 
 #: Input files that are partitions, by suffix.
@@ -57,26 +58,13 @@ class PartitionDone:
 
 
 @dataclass
-class BatchReport:
+class BatchReport(RunReport):
     """What happened to every partition of one run."""
 
     partitions: int = 0
     already: int = 0
     done: int = 0
-    read: int = 0
-    coded: int = 0
-    events: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
     worker_seconds: list[float] = field(default_factory=list)
-    started: float = field(default_factory=time.perf_counter)
-
-    @property
-    def seconds(self) -> float:
-        return time.perf_counter() - self.started
-
-    @property
-    def rate(self) -> float:
-        return self.read / self.seconds if self.seconds > 0 else 0.0
 
     def line(self) -> str:
         return (
@@ -138,38 +126,37 @@ def _read_parquet(
     with tempfile.TemporaryDirectory() as tmp:
         local = Path(tmp) / "partition.parquet"
         fs.get(path, str(local))
-        con = duckdb.connect()
-        try:
-            cur = con.execute("SELECT * FROM read_parquet(?)", [str(local)])
-        except duckdb.Error as exc:
-            yield skipped(url, f"not a readable Parquet file ({str(exc).splitlines()[0]})")
-            return
-        names = [d[0] for d in cur.description or []]
-        number = 0
-        while chunk := cur.fetchmany(256):
-            for row in chunk:
-                number += 1
-                where = f"row {number}"
-                record = dict(zip(names, row, strict=True))
-                yield record_article(record, source=f"{url}:{where}", where=where, options=options)
-        con.close()
+        with duckdb.connect() as con:
+            try:
+                cur = con.execute("SELECT * FROM read_parquet(?)", [str(local)])
+            except duckdb.Error as exc:
+                yield skipped(url, f"not a readable Parquet file ({str(exc).splitlines()[0]})")
+                return
+            names = [d[0] for d in cur.description or []]
+            number = 0
+            while chunk := cur.fetchmany(256):
+                for row in chunk:
+                    number += 1
+                    where = f"row {number}"
+                    record = dict(zip(names, row, strict=True))
+                    yield record_article(
+                        record, source=f"{url}:{where}", where=where, options=options
+                    )
 
 
 def code_partition(
     partition: Partition, out: str, settings: Settings, options: ReadOptions
 ) -> PartitionDone:
     """Code one partition on a worker and write its tables under ``out``."""
-    from ..store import Store
-
     t0 = time.perf_counter()
     items = list(read_partition(partition.url, options))
     articles = [i for i in items if isinstance(i, Article)]
     bad = tuple(i for i in items if isinstance(i, Skipped))
     results = list(pipeline_for(settings).code_many(articles))
     out_fs, root = _fs(out)
-    with tempfile.TemporaryDirectory() as tmp, Store.open(":memory:") as mem:
-        mem.write_batch(results, bad, texts={a.id or "": a.text for a in articles})
-        _export(mem._con, Path(tmp), partition.name)
+    texts = {a.id or "": a.text for a in articles}
+    with tempfile.TemporaryDirectory() as tmp, coded_rows(results, texts, bad) as con:
+        _export(con, Path(tmp), partition.name)
         stale = out_fs.glob(f"{root}/*/*/part-{partition.name}-*.parquet") + out_fs.glob(
             f"{root}/problems/part-{partition.name}.parquet"
         )
@@ -218,7 +205,7 @@ def run_batch(
     options: ReadOptions,
     cluster: Cluster,
     *,
-    progress: Callable[[BatchReport], None] | None = None,
+    progress: Callable[[BatchReport, int | None], None] | None = None,
 ) -> BatchReport:
     """Code every partition at ``source`` not finished before into tables under ``out``."""
     from distributed import as_completed
@@ -249,7 +236,7 @@ def run_batch(
             )
         )
     if progress is not None:
-        progress(report)
+        progress(report, report.partitions)
     for future in as_completed(futures, loop=cluster.client.loop):  # type: ignore[no-untyped-call]
         try:
             done: PartitionDone = future.result()
@@ -262,5 +249,5 @@ def run_batch(
         report.skipped.extend(done.skipped)
         report.worker_seconds.append(done.seconds)
         if progress is not None:
-            progress(report)
+            progress(report, report.partitions)
     return report

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from ..config import Settings
-from ..corpus import estimate_total, ingest
+from ..corpus import RunReport, estimate_total, ingest
 from ..errors import EventwireError
 from ..geo.radius import parse_km, parse_point
 from ..ingest import ReadOptions
@@ -48,44 +48,73 @@ def _fields(pairs: list[str] | None) -> dict[str, str]:
     return out
 
 
+DateFieldOpt = Annotated[
+    str | None, typer.Option("--date-field", help="field with the story date (JSONL/CSV)")
+]
+FieldOpt = Annotated[
+    list[str] | None, typer.Option("--field", help="map a field: OURS=THEIRS, e.g. text=body")
+]
+DateOpt = Annotated[str | None, typer.Option("--date", help="story date for undated inputs")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="installed spaCy pipeline")]
+KbOpt = Annotated[list[Path] | None, typer.Option("--kb", help="extra knowledge base")]
+WorkersOpt = Annotated[
+    int | None, typer.Option("--workers", min=1, help="code on a local Dask cluster of N workers")
+]
+SchedulerOpt = Annotated[
+    str | None, typer.Option("--scheduler", help="code on the Dask cluster at tcp://HOST:PORT")
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", help="no progress output")]
+
+
+def read_setup(
+    date_field: str | None,
+    field: list[str] | None,
+    date: str | None,
+    model: str | None,
+    kb: list[Path] | None,
+) -> tuple[Settings, ReadOptions]:
+    """The settings and input options the flags ask for; raises :class:`EventwireError`."""
+    settings = Settings.load(model=model, kb_files=tuple(kb) if kb else None)
+    options = ReadOptions(
+        date_field=date_field, fields=_fields(field), published=_date(date, "--date"),
+        max_bytes=settings.max_bytes,
+    )  # fmt: skip
+    return settings, options
+
+
+def finish(printer: ProgressPrinter, report: RunReport) -> None:
+    """The summary line, one line per skipped input, and exit status 1 if any."""
+    printer.done(report)
+    for s in report.skipped:
+        typer.echo(f"eventwire: skipped {s.source}: {s.reason}", err=True)
+    if report.skipped:
+        raise typer.Exit(1)
+
+
 def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="files, folders, URLs, or '-' for stdin")],
     db: Annotated[Path, typer.Option("--db", help=DB_HELP)] = DEFAULT_DB,
-    date_field: Annotated[
-        str | None, typer.Option("--date-field", help="field with the story date (JSONL/CSV)")
-    ] = None,
-    field: Annotated[
-        list[str] | None, typer.Option("--field", help="map a field: OURS=THEIRS, e.g. text=body")
-    ] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", help="story date for undated inputs")
-    ] = None,
-    model: Annotated[str | None, typer.Option("--model", help="installed spaCy pipeline")] = None,
-    kb: Annotated[list[Path] | None, typer.Option("--kb", help="extra knowledge base")] = None,
+    date_field: DateFieldOpt = None,
+    field: FieldOpt = None,
+    date: DateOpt = None,
+    model: ModelOpt = None,
+    kb: KbOpt = None,
     batch: Annotated[
         int, typer.Option("--batch", min=1, help="articles per transaction (and partition)")
     ] = 64,
-    workers: Annotated[
-        int | None, typer.Option("--workers", min=1, help="code on a local Dask cluster")
-    ] = None,
-    scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="code on the Dask cluster at tcp://HOST:PORT")
-    ] = None,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
     staging: Annotated[
         Path | None,
         typer.Option("--staging", help="shard folder all workers can write [DB.staging]"),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", help="no progress output")] = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Read a corpus, code it and store the events (idempotent, resumable); with --workers or
     --scheduler the coding runs on a Dask cluster and this process writes the store."""
-    options = ReadOptions(
-        date_field=date_field, fields=_fields(field), published=_date(date, "--date")
-    )
     printer = ProgressPrinter(quiet=quiet)
     try:
-        settings = Settings.load(model=model, kb_files=tuple(kb) if kb else None)
-        options = ReadOptions(**{**options.__dict__, "max_bytes": settings.max_bytes})
+        settings, options = read_setup(date_field, field, date, model, kb)
         if workers is None and scheduler is None:
             with Store.open(db) as store:
                 report = ingest(
@@ -108,11 +137,7 @@ def ingest_cmd(
         raise _fail(str(exc)) from None
     except KeyboardInterrupt:
         raise _fail("interrupted: run the same command again to go on", 130) from None
-    printer.done(report)
-    for s in report.skipped:
-        typer.echo(f"eventwire: skipped {s.source}: {s.reason}", err=True)
-    if report.skipped:
-        raise typer.Exit(1)
+    finish(printer, report)
 
 
 def cluster_line(cluster: Any) -> str:

@@ -7,12 +7,14 @@ import sys
 import time
 from typing import TextIO
 
-from ..corpus import IngestReport
+from ..corpus import RunReport
 
 WIDTH = 30
 
 
 class ProgressPrinter:
+    """Progress of a run (a corpus ingest; a subclass draws another bar)."""
+
     def __init__(self, *, quiet: bool = False, stream: TextIO | None = None, every: float = 5.0):
         self.stream = stream or sys.stderr
         self.quiet = quiet
@@ -20,12 +22,12 @@ class ProgressPrinter:
         self.every = every
         self._last = 0.0
 
-    def __call__(self, report: IngestReport, total: int | None) -> None:
+    def __call__(self, report: RunReport, total: int | None) -> None:
         if self.quiet:
             return
         now = time.perf_counter()
         if self.tty:
-            self.stream.write("\r" + bar(report, total))
+            self.stream.write("\r" + self.bar(report, total))
             self.stream.flush()
         elif now - self._last >= self.every:
             self.stream.write(f"eventwire: {report.line()} ({report.rate:.1f} articles/s)\n")
@@ -37,7 +39,10 @@ class ProgressPrinter:
             self.stream.write(line + "\n")
             self.stream.flush()
 
-    def done(self, report: IngestReport) -> None:
+    def bar(self, report: RunReport, total: int | None) -> str:
+        return bar(report, total)
+
+    def done(self, report: RunReport) -> None:
         if self.quiet:
             return
         if self.tty:
@@ -48,7 +53,7 @@ class ProgressPrinter:
         )
 
 
-def bar(report: IngestReport, total: int | None) -> str:
+def bar(report: RunReport, total: int | None) -> str:
     rate = report.rate
     if total:
         share = min(report.read / total, 1.0)

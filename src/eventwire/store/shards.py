@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
-from ..records import ArticleResult
+from ..records import ArticleResult, Skipped
 from . import rows as r
 from .schema import TABLES, column_list, quote
 
@@ -29,20 +30,31 @@ def sql_path(path: Path | str) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
+@contextmanager
+def coded_rows(
+    results: Sequence[ArticleResult],
+    texts: Mapping[str, str],
+    skipped: Sequence[Skipped] = (),
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory store holding the rows the store's own writer makes of ``results`` and
+    ``skipped`` (so workers write exactly what a single-process ingest writes)."""
+    from .database import Store
+
+    with Store.open(":memory:") as mem:
+        mem.write_batch(results, skipped, texts=texts)
+        yield mem._con
+
+
 def write_shard(
     results: Sequence[ArticleResult], texts: Mapping[str, str], folder: Path
 ) -> dict[str, int]:
     """Write the rows of ``results`` as a shard at ``folder``; the row count of each table.
 
     A folder already there (a retried task) is replaced."""
-    from .database import Store  # a shard is a store in miniature
-
     partial = folder.with_name(folder.name + f".partial-{os.getpid()}")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-    with Store.open(":memory:") as mem:
-        mem.write_batch(results, texts=texts)
-        con = mem._con
+    with coded_rows(results, texts) as con:
         counts = {}
         for table in SHARD_TABLES:
             target = sql_path(partial / f"{table}.parquet")
@@ -77,18 +89,13 @@ def load_shard(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
             continue
         key = "id" if table == "articles" else "article_id"
         names = column_list([name for name, _ in TABLES[table]])
-        con.execute(
+        inserted = con.execute(
             f"INSERT INTO {quote(table)} ({names}) SELECT {names} FROM read_parquet(?) "
             f"WHERE {quote(key)} IN (SELECT unnest(?::VARCHAR[]))",
             [str(folder / f"{table}.parquet"), fresh],
-        )
+        ).fetchone()
         if table == "events":
-            found = con.execute(
-                "SELECT count(*) FROM read_parquet(?) WHERE article_id IN "
-                "(SELECT unnest(?::VARCHAR[]))",
-                [str(folder / "events.parquet"), fresh],
-            ).fetchone()
-            events = int(found[0]) if found else 0
+            events = int(inserted[0]) if inserted else 0
     return events
 
 
