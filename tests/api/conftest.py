@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import time
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -71,6 +72,15 @@ def copy_db(filled_db: Path, folder: Path) -> Path:
 AppFactory = Callable[..., TestClient]
 
 
+def index_ready(client: TestClient, timeout: float = 60.0) -> TestClient:
+    """Wait until the server's event index is built (pages then come from it)."""
+    deadline = time.monotonic() + timeout
+    while (state := client.get("/v1/health").json()["index"]) != "ready":
+        assert state == "building" and time.monotonic() < deadline, state
+        time.sleep(0.05)
+    return client
+
+
 @pytest.fixture
 def make_client(filled_db: Path, tmp_path: Path, pipeline: Pipeline) -> Iterator[AppFactory]:
     """A started TestClient over a fresh copy of the filled store; settings as keywords."""
@@ -96,4 +106,4 @@ def client(
     """One client for the tests that only read (over its own copy of the store)."""
     db = copy_db(filled_db, tmp_path_factory.mktemp("shared"))
     with TestClient(create_app(ApiSettings(db=db, token=TOKEN), pipeline=pipeline)) as c:
-        yield c
+        yield index_ready(c)

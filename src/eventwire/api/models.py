@@ -82,6 +82,10 @@ class Health(_Out):
     status: Literal["ok"] = "ok"
     articles: int = Field(description="stored articles, near-duplicates included")
     events: int = Field(description="stored events")
+    index: Literal["ready", "building", "failed", "off"] = Field(
+        description="the in-memory event index: pages come from it when ready, else from "
+        "the database (it is rebuilt after every write)"
+    )
 
 
 class ItemOutcome(_Out):

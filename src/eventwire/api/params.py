@@ -7,7 +7,7 @@ import base64
 import binascii
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Annotated
 
 from fastapi import Query, Request
@@ -35,11 +35,11 @@ def invalid(name: str, message: str, where: str = "query") -> RequestValidationE
     return RequestValidationError([{"type": "value_error", "loc": (where, name), "msg": message}])
 
 
-def only(*allowed: str) -> Callable[[Request], None]:
+def only(*allowed: str) -> Callable[[Request], Awaitable[None]]:
     """A dependency refusing query parameters outside ``allowed`` and repeated ones."""
     known = frozenset(allowed)
 
-    def check(request: Request) -> None:
+    async def check(request: Request) -> None:  # async: no worker thread for a quick check
         names = [name for name, _ in request.query_params.multi_items()]
         unknown = sorted({n for n in names if n not in known})
         if unknown:
@@ -67,7 +67,7 @@ Limit = Annotated[
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 
 
-def event_filters(
+async def event_filters(
     source: Annotated[
         str | None,
         Query(min_length=1, max_length=200, description="source actor: code prefix, ISO3, name"),

@@ -6,11 +6,13 @@ import csv
 import datetime as dt
 import hmac
 import io
+import json
 from typing import Annotated, Any, Literal, cast
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from ..errors import InputError
 from ..records import Article, ArticleResult, Skipped
@@ -51,7 +53,7 @@ router = APIRouter(prefix="/v1")
 bearer = HTTPBearer(auto_error=False, description="the server's token (writes only)")
 
 
-def _service(request: Request) -> Service:
+async def _service(request: Request) -> Service:
     return cast(Service, request.app.state.service)
 
 
@@ -93,7 +95,7 @@ def require_token(
 def health(svc: Svc) -> Health:
     """The server is up and its store is open."""
     counts = svc.read(lambda store: store.summary())
-    return Health(articles=counts["articles"], events=counts["events"])
+    return Health(articles=counts["articles"], events=counts["events"], index=svc.index_state)
 
 
 @router.post(
@@ -152,7 +154,7 @@ def _outcomes(run: IngestRun, items: list[Article | Skipped]) -> list[ItemOutcom
     dependencies=[Depends(only(*names(EVENT_FILTERS, PAGING, ("cursor", "format"))))],
     responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
 )
-def events(
+async def events(
     svc: Svc,
     filters: Filters,
     limit: Limit = 100,
@@ -168,8 +170,18 @@ def events(
     if cursor is not None and offset:
         raise invalid("cursor", "give either cursor or offset, not both")
     after = decode_cursor(cursor) if cursor is not None else None
-    page = svc.read(
-        lambda store: views.events_page(store, filters, limit=limit, offset=offset, after=after)
+    index = svc.index
+    if index is not None and fmt == "json":  # a page from the index costs well under 1 ms
+        found = index.select(filters, limit=limit, offset=offset, after=after)
+        after_page = encode_cursor(*index.key(int(found.rows[-1]))) if found.more else None
+        return Response(
+            b'{"total":%d,"limit":%d,"offset":%d,"events":%b,"next_cursor":%b}'
+            % (found.total, limit, offset, index.json(found.rows), json.dumps(after_page).encode()),
+            media_type="application/json",
+        )  # fmt: skip
+    page = await run_in_threadpool(
+        svc.read,
+        lambda store: views.events_page(store, filters, limit=limit, offset=offset, after=after),
     )
     last = page.rows[-1] if page.more else None
     next_cursor = encode_cursor(last["event_date"], last["id"]) if last else None

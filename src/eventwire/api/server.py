@@ -27,6 +27,7 @@ def serve(
     max_body: int | None = None,
     cors_origins: tuple[str, ...] | None = None,
     model: str | None = None,
+    index: bool | None = None,
     log_level: str = "info",
 ) -> None:
     """Serve the API on ``host:port`` until interrupted. The token defaults to the ``[api]``
@@ -34,7 +35,7 @@ def serve(
     checked first, so a bad model or a busy file raises :class:`EventwireError` here."""
     settings = ApiSettings.load(
         config, db=Path(db), token=token, max_body=max_body, cors_origins=cors_origins,
-        model=model,
+        model=model, index=index,
     )  # fmt: skip
     pipeline = Pipeline(Settings.load(model=settings.model))
     Store.open(settings.db).close()

@@ -1,5 +1,6 @@
-"""What the server owns while it runs: one open store, one loaded pipeline, and the locks
-that serialise their use across the worker threads requests run in."""
+"""What the server owns while it runs: one open store, one loaded pipeline, the locks that
+serialise their use across the worker threads requests run in, and the in-memory event index
+(:mod:`eventwire.store.index`) that answers pages of events while it is current."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Literal, TypeVar
+
+import duckdb
 
 from ..config import Settings
 from ..errors import InputError, StoreError
@@ -15,12 +18,14 @@ from ..ingest.text import article_from_text
 from ..pipeline import Pipeline
 from ..records import Article, ArticleResult, Skipped
 from ..store import Store
+from ..store.index import EventIndex
 from .ingest import IngestRun, ingest_articles
 from .models import ArticleIn
 from .settings import ApiSettings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+IndexState = Literal["ready", "building", "failed", "off"]
 
 
 class Service:
@@ -38,6 +43,12 @@ class Service:
         self.closed = False
         self._local = threading.local()
         self._readers: list[Store] = []
+        self.index: EventIndex | None = None  # current, or None (building, or off)
+        self._index_lock = threading.Lock()
+        self._index_version = 0  # bumped by every write
+        self._indexer: threading.Thread | None = None
+        self._index_con: duckdb.DuckDBPyConnection | None = None
+        self._index_failed = False
 
     @classmethod
     def start(cls, settings: ApiSettings, pipeline: Pipeline | None = None) -> Service:
@@ -46,15 +57,76 @@ class Service:
             pipeline = Pipeline(Settings.load(model=settings.model))
         store = Store.open(settings.db)
         log.info("serving %s", store.path)
-        return cls(settings, store, pipeline)
+        service = cls(settings, store, pipeline)
+        if settings.index:
+            service.reindex()
+        return service
 
     def close(self) -> None:
+        with self._index_lock:  # the builder closes its cursor holding this lock
+            self.closed = True
+            indexer = self._indexer
+            self.index = None
+            if self._index_con is not None:
+                self._index_con.interrupt()
+        if indexer is not None:
+            indexer.join(60)
         with self.store_lock:
-            if not self.closed:
-                self.closed = True
-                for reader in self._readers:
-                    reader.close()
-                self.store.close()
+            for reader in self._readers:
+                reader.close()
+            self.store.close()
+
+    # -- the event index ------------------------------------------------------------------
+
+    @property
+    def index_state(self) -> IndexState:
+        if not self.settings.index:
+            return "off"
+        if self.index is not None:
+            return "ready"
+        return "failed" if self._index_failed else "building"
+
+    def reindex(self) -> None:
+        """Drop the index (reads go to the database until a new one is ready) and build a
+        new one in the background; called after every write."""
+        if not self.settings.index:
+            return
+        with self._index_lock:
+            self._index_version += 1
+            self.index = None
+            if self._indexer is None and not self.closed:
+                self._indexer = threading.Thread(
+                    target=self._build_index, name="eventwire-index", daemon=True
+                )
+                self._indexer.start()
+
+    def _build_index(self) -> None:
+        """Build until an index is as new as the last write (a write during a build makes
+        that build stale), then publish it."""
+        while True:
+            with self._index_lock:
+                version = self._index_version
+                if self.closed:
+                    self._indexer = None
+                    return
+                with self.store_lock:
+                    con = self._index_con = self.store._con.cursor()
+            built: EventIndex | None = None
+            try:
+                built = EventIndex.build(con, self.settings.index_dir)
+            except StoreError as exc:
+                if not self.closed:
+                    log.warning("event index not built, reads use the database: %s", exc)
+            with self._index_lock:
+                con.close()
+                self._index_con = None
+                self._index_failed = built is None
+                if self.closed or built is None or version == self._index_version:
+                    if not self.closed and built is not None:
+                        self.index = built
+                        log.info("event index ready (%d events)", built.size)
+                    self._indexer = None
+                    return
 
     def read(self, query: Callable[[Store], T]) -> T:
         """Run ``query`` on this thread's read cursor of the store."""
@@ -115,4 +187,6 @@ class Service:
                 store_lock=self.store_lock,
                 pipeline_lock=self.pipeline_lock,
             )
+        if run.report.coded or run.report.duplicates:
+            self.reindex()
         return run, items

@@ -33,6 +33,12 @@ class ApiSettings(BaseModel):
         (), description="origins allowed by CORS (none: CORS headers are never sent)"
     )
     model: str = Field(DEFAULT_MODEL, description="installed spaCy pipeline")
+    index: bool = Field(
+        True, description="answer event pages from an in-memory index (rebuilt after writes)"
+    )
+    index_dir: Path | None = Field(
+        None, description="folder for the index's row file (default: the system's temp folder)"
+    )
 
     @field_validator("token")
     @classmethod

@@ -35,6 +35,14 @@ def serve_cmd(
     config: Annotated[
         Path | None, typer.Option("--config", help="settings TOML file ([api] table)")
     ] = None,
+    index: Annotated[
+        bool | None,
+        typer.Option(
+            "--index/--no-index",
+            help="answer event pages from an in-memory index (default on; it takes about "
+            "1 GB of temporary disk and 150 MB of memory per million events)",
+        ),
+    ] = None,
 ) -> None:
     """Serve the HTTP API (docs at /docs) until interrupted; the server owns the database."""
     from ..api import serve  # loads FastAPI and uvicorn only for this command
@@ -42,7 +50,7 @@ def serve_cmd(
     try:
         serve(
             db, host, port, token=token, config=config, max_body=max_body,
-            cors_origins=tuple(cors_origin) if cors_origin else None, model=model,
+            cors_origins=tuple(cors_origin) if cors_origin else None, model=model, index=index,
         )  # fmt: skip
     except EventwireError as exc:
         typer.echo(f"eventwire: error: {exc}", err=True)

@@ -59,7 +59,7 @@ def _dyad(a: str, b: str) -> tuple[str, list[Any]]:
     return f"(({sa} AND {tb}) OR ({sb} AND {ta}))", [*pa, *pb, *qb, *qa]
 
 
-def _check_near(filters: QueryFilters) -> tuple[float, float, float] | None:
+def check_near(filters: QueryFilters) -> tuple[float, float, float] | None:
     if filters.near is None:
         if filters.within_km is not None:
             raise QueryError("a radius (within_km) needs a point (near)")
@@ -116,7 +116,7 @@ def where(filters: QueryFilters) -> tuple[str, list[Any]]:
         add(*_actor("target", filters.target))
     if filters.dyad is not None:
         add(*_dyad(*filters.dyad))
-    point = _check_near(filters)
+    point = check_near(filters)
     if point is not None:
         add(*_near(*point))
     return (" AND ".join(clauses) or "TRUE"), params

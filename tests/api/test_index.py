@@ -1,0 +1,68 @@
+"""Pages of events from the server's in-memory index equal those from the database, and the
+index follows writes (issue 6)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .conftest import AUTH, PARIS, AppFactory, index_ready
+
+pytestmark = [pytest.mark.issue(6), pytest.mark.model]
+
+QUERIES = [
+    {},
+    {"limit": "1"},
+    {"limit": "2", "offset": "1"},
+    {"source": "FRA"},
+    {"source": "macron"},
+    {"dyad": "DEU,FRA"},
+    {"type": "consult", "since": "2024-05-01"},
+    {"cameo": "04", "until": "2024-05-06"},
+    {"country": "ukr", "status": "asserted"},
+    {"near": "Paris", "within": "60km"},
+    {"near": "48.85,2.35", "within": "3000km", "since": "2024-01-01", "until": "2024-12-31"},
+    {"target": "nobody at all"},
+]
+
+
+def pages(client: TestClient) -> list[object]:
+    out = []
+    for query in QUERIES:
+        response = client.get("/v1/events", params=query)
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"] == "application/json"
+        out.append(response.json())
+        cursor = response.json()["next_cursor"]
+        while cursor is not None:  # every page of the query
+            query = {k: v for k, v in query.items() if k != "offset"} | {"cursor": cursor}
+            response = client.get("/v1/events", params=query)
+            assert response.status_code == 200, response.text
+            following = response.json()
+            out.append(following)
+            cursor = following["next_cursor"]
+    return out
+
+
+def test_index_and_database_give_the_same_pages(make_client: AppFactory) -> None:
+    fast = index_ready(make_client())
+    slow = make_client(index=False)
+    assert slow.get("/v1/health").json()["index"] == "off"
+    answered = pages(fast)
+    assert answered == pages(slow)
+    assert sum(len(p["events"]) for p in answered if isinstance(p, dict)) > 10
+
+
+def test_a_write_rebuilds_the_index(make_client: AppFactory) -> None:
+    client = index_ready(make_client())
+    before = client.get("/v1/events", params={"limit": "1000"}).json()
+    text = PARIS.replace("Paris", "Lyon").replace("Monday", "Friday")
+    posted = client.post(
+        "/v1/articles", json=[{"text": text, "published": "2024-05-20"}], headers=AUTH
+    )
+    assert posted.status_code == 200 and posted.json()["events"] > 0, posted.text
+    during = client.get("/v1/events", params={"limit": "1000"}).json()  # index or database
+    index_ready(client)
+    after = client.get("/v1/events", params={"limit": "1000"}).json()
+    assert during == after
+    assert after["total"] == before["total"] + posted.json()["events"]
