@@ -73,6 +73,9 @@ class Store:
                 # a page of events (up to 1,000 rows) sorts its keys first and reads the
                 # wide rows of that page only
                 "late_materialization_max_rows": LATE_ROWS,
+                # hand memory freed after a big sort (an export, the server's event index)
+                # back to the system instead of keeping it for the life of the process
+                "allocator_background_threads": True,
             }
             con = duckdb.connect(name, read_only=read_only, config=config)
         except duckdb.Error as exc:

@@ -47,7 +47,7 @@ Mask = npt.NDArray[np.bool_]
 ORDER = "ORDER BY event_date NULLS LAST, id"
 UNDATED = np.iinfo(np.int32).max  # day number of an undated row: after every date
 EPOCH = dt.date(1970, 1, 1)
-CACHE_ROWS = 64_000_000  # row numbers kept for filter combinations (8 bytes each)
+CACHE_ROWS = 16_000_000  # row numbers kept for filter combinations (8 bytes each)
 
 # the filtered columns, in groups tested together: each group's distinct values are numbered
 # in DuckDB (so no column of text comes into Python but the ids)
