@@ -51,4 +51,5 @@ def read_toml(path: Path) -> dict[str, Any]:
 def first_problem(exc: ValidationError) -> str:
     """ "where: what" of the first validation error, for a one-line message."""
     first = exc.errors()[0]
-    return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"{'.'.join(str(p) for p in first['loc'])}: {message}"

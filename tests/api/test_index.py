@@ -3,8 +3,13 @@ index follows writes (issue 6)."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from fastapi.testclient import TestClient
+
+from eventwire.errors import StoreError
+from eventwire.store.index import EventIndex
 
 from .conftest import AUTH, PARIS, AppFactory, index_ready
 
@@ -66,3 +71,20 @@ def test_a_write_rebuilds_the_index(make_client: AppFactory) -> None:
     after = client.get("/v1/events", params={"limit": "1000"}).json()
     assert during == after
     assert after["total"] == before["total"] + posted.json()["events"]
+
+
+def test_without_an_index_pages_come_from_the_database(
+    make_client: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*args: object) -> None:
+        raise StoreError("cannot index the events: disk full")
+
+    monkeypatch.setattr(EventIndex, "build", fail)
+    client = make_client()
+    deadline = time.monotonic() + 30
+    while client.get("/v1/health").json()["index"] == "building":
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert client.get("/v1/health").json()["index"] == "failed"
+    page = client.get("/v1/events", params={"source": "FRA"})
+    assert page.status_code == 200 and page.json()["total"] > 0

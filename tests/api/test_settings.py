@@ -40,6 +40,8 @@ def test_the_token_comes_from_overrides_then_the_file_then_the_environment(
         ("[api]\nmax_body = 0\n", "invalid API setting max_body"),
         ('[api]\ntoken = " padded "\n', "invalid API setting token"),
         ("api = 3\n", "[api] must be a table"),
+        ('[api]\nindex_dir = "/no/such/folder"\n', "index_dir: /no/such/folder is not a folder"),
+        ("[api]\nindex = 3\n", "invalid API setting index"),
         ("[api\n", "cannot read settings"),
     ],
 )

@@ -117,6 +117,8 @@ class Service:
             except StoreError as exc:
                 if not self.closed:
                     log.warning("event index not built, reads use the database: %s", exc)
+            except Exception:  # a bug: the server goes on without the index
+                log.exception("event index not built, reads use the database")
             with self._index_lock:
                 con.close()
                 self._index_con = None

@@ -49,6 +49,13 @@ class ApiSettings(BaseModel):
             raise ValueError("the token must be non-empty and without surrounding blanks")
         return value
 
+    @field_validator("index_dir")
+    @classmethod
+    def _index_dir(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_dir():
+            raise ValueError(f"{value} is not a folder")
+        return value
+
     @classmethod
     def load(cls, path: Path | None = None, **overrides: Any) -> ApiSettings:
         """Settings from the ``[api]`` table of a TOML file (if given), non-None overrides,

@@ -179,7 +179,10 @@ class EventIndex:
         transaction). The rows' JSON goes to a temporary file in ``folder`` (default: the
         system's), mapped into memory and removed at once; its disk space is freed when the
         index is dropped. Raises :class:`StoreError`."""
-        fd, name = tempfile.mkstemp(prefix="eventwire-pages-", suffix=".ndjson", dir=folder)
+        try:
+            fd, name = tempfile.mkstemp(prefix="eventwire-pages-", suffix=".ndjson", dir=folder)
+        except OSError as exc:
+            raise StoreError(f"cannot index the events: {exc.strerror}: {folder}") from None
         os.close(fd)
         try:
             con.begin()
@@ -189,7 +192,7 @@ class EventIndex:
             finally:
                 con.rollback()
             pages, offsets = _map_lines(name)
-        except duckdb.Error as exc:
+        except (duckdb.Error, OSError) as exc:
             raise StoreError(f"cannot index the events: {exc}") from None
         finally:
             os.unlink(name)
