@@ -8,10 +8,11 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
+from eventwire.api import live
 from eventwire.errors import StoreError
-from eventwire.store.index import EventIndex
+from eventwire.store.index import EventIndex, Overlay
 
-from .conftest import AUTH, PARIS, AppFactory, index_ready
+from .conftest import AUTH, KYIV, KYIV_ID, PARIS, AppFactory, index_ready
 
 pytestmark = [pytest.mark.issue(6), pytest.mark.model]
 
@@ -58,19 +59,45 @@ def test_index_and_database_give_the_same_pages(make_client: AppFactory) -> None
     assert sum(len(p["events"]) for p in answered if isinstance(p, dict)) > 10
 
 
-def test_a_write_rebuilds_the_index(make_client: AppFactory) -> None:
+def test_writes_show_at_once_and_pages_still_match_the_database(
+    make_client: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     client = index_ready(make_client())
+    service = client.app.state.service  # type: ignore[attr-defined]
     before = client.get("/v1/events", params={"limit": "1000"}).json()
-    text = PARIS.replace("Paris", "Lyon").replace("Monday", "Friday")
-    posted = client.post(
-        "/v1/articles", json=[{"text": text, "published": "2024-05-20"}], headers=AUTH
-    )
-    assert posted.status_code == 200 and posted.json()["events"] > 0, posted.text
-    during = client.get("/v1/events", params={"limit": "1000"}).json()  # index or database
-    index_ready(client)
+    posts = [
+        {"text": PARIS.replace("Paris", "Lyon").replace("Monday", "Friday")},
+        {"text": KYIV + " Officials gave no details.", "url": "https://third.example.net/k"},
+    ]
+    posted = client.post("/v1/articles", json=posts, headers=AUTH)
+    assert [i["outcome"] for i in posted.json()["items"]] == ["coded", "duplicate"], posted.text
+    assert client.get("/v1/health").json()["index"] == "ready"  # no rebuild for a small write
+    assert isinstance(service.index, Overlay)
     after = client.get("/v1/events", params={"limit": "1000"}).json()
-    assert during == after
-    assert after["total"] == before["total"] + posted.json()["events"]
+    assert after["total"] == before["total"] + posted.json()["events"] > before["total"]
+    kyiv = [e for e in after["events"] if e["article_id"] == KYIV_ID]
+    assert kyiv and all(e["n_articles"] == 3 for e in kyiv)  # the copy counted at once
+    answered = pages(client)
+    monkeypatch.setattr(service.events, "current", None)  # pages from the database
+    assert pages(client) == answered
+
+
+def test_a_large_write_builds_a_new_index(
+    make_client: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(live, "REBUILD_EVENTS", 1)
+    client = index_ready(make_client())
+    service = client.app.state.service  # type: ignore[attr-defined]
+    text = PARIS.replace("Paris", "Lyon").replace("Monday", "Friday")
+    posted = client.post("/v1/articles", json=[{"text": text}], headers=AUTH)
+    assert posted.status_code == 200 and posted.json()["events"] > 0
+    deadline = time.monotonic() + 30
+    while not isinstance(service.index, EventIndex):  # the overlay, then a full index
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    answered = pages(client)
+    monkeypatch.setattr(service.events, "current", None)
+    assert pages(client) == answered
 
 
 def test_without_an_index_pages_come_from_the_database(

@@ -15,7 +15,7 @@ from eventwire.api.models import EventRow
 from eventwire.errors import QueryError
 from eventwire.records import Actor, ArticleResult, Place
 from eventwire.store import QueryFilters, Store, index, views
-from eventwire.store.index import EventIndex
+from eventwire.store.index import EventIndex, Overlay
 from eventwire.store.synthetic import fill_synthetic_events
 
 from .conftest import actor, day, event, info, sample_results
@@ -43,7 +43,7 @@ CAMEO = [("190", "ASSAULT"), ("036", "CONSULT"), ("111", "ACCUSE"), ("010", None
 STATUS = ["asserted", "reported", "negated", "planned"]
 
 
-def varied(seed: int, articles: int) -> list[ArticleResult]:
+def varied(seed: int, articles: int, prefix: str = "v") -> list[ArticleResult]:
     """Articles of random events: actors with odd names or none, undated events in undated
     articles, places across the date line and near a pole, sentences with newlines."""
     rng = random.Random(seed)
@@ -54,12 +54,13 @@ def varied(seed: int, articles: int) -> list[ArticleResult]:
         for n in range(rng.randrange(0, 6)):
             cameo, plover = rng.choice(CAMEO)
             when = rng.choice([None, None, day(f"2021-0{rng.randrange(1, 10)}-1{n}")])
+            pair = (rng.choice([*ACTORS, None]), rng.choice([*ACTORS, None]))
             e = event(
-                f"v{a}", n, (rng.choice([*ACTORS, None]), rng.choice([*ACTORS, None])), cameo,
-                plover, rng.choice(STATUS), when, rng.choice([*PLACES, None]),  # type: ignore[arg-type]
+                f"{prefix}{a}", n, pair, cameo, plover,
+                rng.choice(STATUS), when, rng.choice([*PLACES, None]),  # type: ignore[arg-type]
             )  # fmt: skip
             events.append(dataclasses.replace(e, text=f'Line one\n"two"\t{n} ünï <b>'))
-        out.append(ArticleResult(article=info(f"v{a}", published), events=tuple(events)))
+        out.append(ArticleResult(article=info(f"{prefix}{a}", published), events=tuple(events)))
     return out
 
 
@@ -82,7 +83,9 @@ def as_api(rows: list[dict[str, Any]]) -> list[Any]:
     return [json.loads(EventRow.model_validate(r).model_dump_json()) for r in rows]
 
 
-def same_page(store: Store, built: EventIndex, filters: QueryFilters, **paging: Any) -> bool:
+def same_page(
+    store: Store, built: EventIndex | Overlay, filters: QueryFilters, **paging: Any
+) -> bool:
     page = views.events_page(store, filters, **paging)
     found = built.select(filters, **paging)
     assert (found.total, found.more) == (page.total, page.more), filters
@@ -196,3 +199,36 @@ def test_the_index_is_a_snapshot(store: Store) -> None:
         after = EventIndex.build(s._con.cursor())
         assert before.size == 5 and after.size > 5
         same_page(s, after, QueryFilters(), limit=1000)
+
+
+def test_an_overlay_follows_writes(store: Store) -> None:
+    """New articles, near-duplicates that recount their canonical's events, and a write that
+    adds nothing: after each, the overlay answers what the SQL answers."""
+    with Store.open(":memory:") as s:
+        s.write_batch(varied(7, 300))
+        fill_synthetic_events(s, 2000, seed=4)
+        current: EventIndex | Overlay = EventIndex.build(s._con.cursor())
+        rng = random.Random(2)
+        for step in range(6):
+            fresh = varied(100 + step, 30, prefix=f"w{step}-")
+            copies = {f"copy{step}-{n}": f"v{rng.randrange(300)}" for n in range(3)}
+            copied = [
+                ArticleResult(article=info(c, dt.date(2022, 1, 1)), events=()) for c in copies
+            ]
+            s.write_batch(fresh + copied, duplicates=copies)
+            written = [r.article.id for r in fresh] + list(copies.values())
+            current = Overlay.build(current, s._con.cursor(), written)
+            assert current.size == s.summary()["events"]
+            for _ in range(40):
+                filters = random_filters(rng)
+                paging = rng.choice([{"limit": 7}, {"limit": 30, "offset": 11}, {"limit": 1000}])
+                same_page(s, current, filters, **paging)
+            for filters in [QueryFilters(), QueryFilters(status="asserted")]:
+                after = None
+                for _ in range(100):
+                    if not same_page(s, current, filters, limit=211, after=after):
+                        break
+                    last = views.events_page(s, filters, limit=211, after=after).rows[-1]
+                    after = (last["event_date"], last["id"])
+        assert isinstance(current, Overlay) and current.delta.size > 300
+        assert len(current.hidden) > 0  # recounted events replace their old rows

@@ -95,7 +95,7 @@ def require_token(
 def health(svc: Svc) -> Health:
     """The server is up and its store is open."""
     counts = svc.read(lambda store: store.summary())
-    return Health(articles=counts["articles"], events=counts["events"], index=svc.index_state)
+    return Health(articles=counts["articles"], events=counts["events"], index=svc.events.state)
 
 
 @router.post(

@@ -8,24 +8,22 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from typing import Literal, TypeVar
-
-import duckdb
+from typing import TypeVar
 
 from ..config import Settings
 from ..errors import InputError, StoreError
 from ..ingest.text import article_from_text
 from ..pipeline import Pipeline
 from ..records import Article, ArticleResult, Skipped
-from ..store import Store
-from ..store.index import EventIndex
+from ..store import Store, views
+from ..store.index import EventIndex, Overlay
 from .ingest import IngestRun, ingest_articles
+from .live import LiveIndex
 from .models import ArticleIn
 from .settings import ApiSettings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-IndexState = Literal["ready", "building", "failed", "off"]
 
 
 class Service:
@@ -43,12 +41,7 @@ class Service:
         self.closed = False
         self._local = threading.local()
         self._readers: list[Store] = []
-        self.index: EventIndex | None = None  # current, or None (building, or off)
-        self._index_lock = threading.Lock()
-        self._index_version = 0  # bumped by every write
-        self._indexer: threading.Thread | None = None
-        self._index_con: duckdb.DuckDBPyConnection | None = None
-        self._index_failed = False
+        self.events = LiveIndex(store, self.store_lock, settings.index_dir, settings.index)
 
     @classmethod
     def start(cls, settings: ApiSettings, pipeline: Pipeline | None = None) -> Service:
@@ -58,77 +51,21 @@ class Service:
         store = Store.open(settings.db)
         log.info("serving %s", store.path)
         service = cls(settings, store, pipeline)
-        if settings.index:
-            service.reindex()
+        service.events.rebuild()
         return service
 
+    @property
+    def index(self) -> EventIndex | Overlay | None:
+        """The event index when it is ready (see :mod:`.live`)."""
+        return self.events.current
+
     def close(self) -> None:
-        with self._index_lock:  # the builder closes its cursor holding this lock
-            self.closed = True
-            indexer = self._indexer
-            self.index = None
-            if self._index_con is not None:
-                self._index_con.interrupt()
-        if indexer is not None:
-            indexer.join(60)
+        self.events.close()
         with self.store_lock:
+            self.closed = True
             for reader in self._readers:
                 reader.close()
             self.store.close()
-
-    # -- the event index ------------------------------------------------------------------
-
-    @property
-    def index_state(self) -> IndexState:
-        if not self.settings.index:
-            return "off"
-        if self.index is not None:
-            return "ready"
-        return "failed" if self._index_failed else "building"
-
-    def reindex(self) -> None:
-        """Drop the index (reads go to the database until a new one is ready) and build a
-        new one in the background; called after every write."""
-        if not self.settings.index:
-            return
-        with self._index_lock:
-            self._index_version += 1
-            self.index = None
-            if self._indexer is None and not self.closed:
-                self._indexer = threading.Thread(
-                    target=self._build_index, name="eventwire-index", daemon=True
-                )
-                self._indexer.start()
-
-    def _build_index(self) -> None:
-        """Build until an index is as new as the last write (a write during a build makes
-        that build stale), then publish it."""
-        while True:
-            with self._index_lock:
-                version = self._index_version
-                if self.closed:
-                    self._indexer = None
-                    return
-                with self.store_lock:
-                    con = self._index_con = self.store._con.cursor()
-            built: EventIndex | None = None
-            try:
-                built = EventIndex.build(con, self.settings.index_dir)
-            except StoreError as exc:
-                if not self.closed:
-                    log.warning("event index not built, reads use the database: %s", exc)
-            except Exception:  # a bug: the server goes on without the index
-                log.exception("event index not built, reads use the database")
-            with self._index_lock:
-                con.close()
-                self._index_con = None
-                self._index_failed = built is None
-                if self.closed or built is None or version == self._index_version:
-                    if not self.closed and built is not None:
-                        self.index = built
-                        log.info("event index ready (%d events)", built.size)
-                    self._indexer = None
-                    return
 
     def read(self, query: Callable[[Store], T]) -> T:
         """Run ``query`` on this thread's read cursor of the store."""
@@ -181,14 +118,25 @@ class Service:
             except InputError as exc:
                 items.append(Skipped(source, f"item {index}: {exc.reason}"))
         with self.ingest_lock:
-            run = ingest_articles(
-                items,
-                self.store,
-                self.pipeline,
-                batch_size=self.pipeline.settings.batch_size,
-                store_lock=self.store_lock,
-                pipeline_lock=self.pipeline_lock,
-            )
-        if run.report.coded or run.report.duplicates:
-            self.reindex()
+            try:
+                run = ingest_articles(
+                    items,
+                    self.store,
+                    self.pipeline,
+                    batch_size=self.pipeline.settings.batch_size,
+                    store_lock=self.store_lock,
+                    pipeline_lock=self.pipeline_lock,
+                )
+            except BaseException:
+                self.events.reset()  # some batches may be stored: index them all again
+                raise
+            self.events.written(self._changed(run))
         return run, items
+
+    def _changed(self, run: IngestRun) -> set[str]:
+        """The articles whose events a run added or changed: those it coded, and the
+        canonical articles of its near-duplicates (their events' counts change)."""
+        coded = {a.id for a in run.articles if a.outcome == "coded"}
+        copies = [a.id for a in run.articles if a.outcome == "duplicate"]
+        with self.store_lock:
+            return coded | views.canonical_ids(self.store, copies)

@@ -26,9 +26,9 @@ import mmap
 import os
 import tempfile
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -51,12 +51,15 @@ CACHE_ROWS = 16_000_000  # row numbers kept for filter combinations (8 bytes eac
 
 # the filtered columns, in groups tested together: each group's distinct values are numbered
 # in DuckDB (so no column of text comes into Python but the ids)
-GROUPS: dict[str, tuple[str, str, str]] = {
+GROUPS: dict[str, tuple[str, ...]] = {
     "source": ("source_code", "source_country", "lower(source_name)"),
     "target": ("target_code", "target_country", "lower(target_name)"),
     "country": ("source_country", "target_country", "place_country"),
     "kind": ("plover_type", "cameo", "status"),
+    "article": ("article_id",),  # which rows a write replaces
 }
+# the rows of some articles only (an overlay's), or of all
+_ONLY = "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
 
 
 def _order(columns: Sequence[str]) -> str:
@@ -71,13 +74,15 @@ _KEYS_SQL = f"""
 SELECT coalesce(date_diff('day', DATE '1970-01-01', event_date), {UNDATED})::INTEGER AS day,
     id, coalesce(place_lat, 'NaN'::DOUBLE) AS lat, coalesce(place_lon, 'NaN'::DOUBLE) AS lon,
     {_RANKS}
-FROM events {ORDER}
+FROM events {{where}} {ORDER}
 """
 _VALUES_SQL = {
-    name: f"SELECT DISTINCT {', '.join(cols)} FROM events ORDER BY {_order(cols)}"
+    name: f"SELECT DISTINCT {', '.join(cols)} FROM events {{where}} ORDER BY {_order(cols)}"
     for name, cols in GROUPS.items()
 }
-_JSON_SQL = f"COPY (SELECT {column_list(EVENT_COLUMNS)} FROM events {ORDER}) TO ? (FORMAT JSON)"
+_JSON_SQL = (
+    f"COPY (SELECT {column_list(EVENT_COLUMNS)} FROM events {{where}} {ORDER}) TO ? (FORMAT JSON)"
+)
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,46 @@ class Selection:
     rows: Rows
     total: int
     more: bool
+
+
+@dataclass(frozen=True)
+class Matches:
+    """The rows matching some filters, in page order: ``rows[lo:hi]``, or the range of row
+    numbers ``lo..hi`` when ``rows`` is None (a date window alone)."""
+
+    rows: Rows | None
+    lo: int
+    hi: int
+
+    def __len__(self) -> int:
+        return max(self.hi - self.lo, 0)
+
+    def position(self, row: int) -> int:
+        """How many matches come before row number ``row``."""
+        if self.rows is None:
+            return min(max(row, self.lo), max(self.hi, self.lo)) - self.lo
+        found = int(np.searchsorted(self.rows[self.lo : self.hi], row))
+        return found
+
+    def take(self, start: int, stop: int) -> Rows:
+        """The row numbers of matches ``start`` to ``stop`` (positions, end excluded)."""
+        stop = min(stop, len(self))
+        if start >= stop:
+            return np.zeros(0, dtype=np.int64)
+        if self.rows is None:
+            return np.arange(self.lo + start, self.lo + stop, dtype=np.int64)
+        return self.rows[self.lo + start : self.lo + stop]
+
+    def contains(self, rows: Rows) -> Mask:
+        """Which of ``rows`` (sorted row numbers) are matches."""
+        if self.rows is None:
+            return (rows >= self.lo) & (rows < self.hi)
+        mine = self.rows[self.lo : self.hi]
+        if len(mine) == 0:
+            return np.zeros(len(rows), dtype=np.bool_)
+        at = np.searchsorted(mine, rows)
+        found: Mask = (at < len(mine)) & (mine[np.minimum(at, len(mine) - 1)] == rows)
+        return found
 
 
 def _actor(value: str) -> Callable[..., bool]:
@@ -157,6 +202,7 @@ class EventIndex:
         self.target: Codes = keys["target"]
         self.country: Codes = keys["country"]
         self.kind: Codes = keys["kind"]
+        self.article: Codes = keys["article"]
         self.lat: npt.NDArray[np.float64] = np.asarray(keys["lat"], dtype=np.float64)
         self.lon: npt.NDArray[np.float64] = np.asarray(keys["lon"], dtype=np.float64)
         placed = np.flatnonzero(~np.isnan(self.lat))
@@ -174,11 +220,17 @@ class EventIndex:
     # -- building -------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, con: duckdb.DuckDBPyConnection, folder: str | Path | None = None) -> EventIndex:
-        """Index the events visible to ``con`` (a cursor of its own: the two reads run in one
-        transaction). The rows' JSON goes to a temporary file in ``folder`` (default: the
-        system's), mapped into memory and removed at once; its disk space is freed when the
-        index is dropped. Raises :class:`StoreError`."""
+    def build(
+        cls,
+        con: duckdb.DuckDBPyConnection,
+        folder: str | Path | None = None,
+        articles: Sequence[str] | None = None,
+    ) -> EventIndex:
+        """Index the events visible to ``con`` (a cursor of its own: the reads run in one
+        transaction), or the events of ``articles`` only. The rows' JSON goes to a temporary
+        file in ``folder`` (default: the system's), mapped into memory and removed at once;
+        its disk space is freed when the index is dropped. Raises :class:`StoreError`."""
+        where, params = ("", []) if articles is None else (_ONLY, [list(articles)])
         try:
             fd, name = tempfile.mkstemp(prefix="eventwire-pages-", suffix=".ndjson", dir=folder)
         except OSError as exc:
@@ -187,8 +239,8 @@ class EventIndex:
         try:
             con.begin()
             try:
-                con.execute(_JSON_SQL, [name])
-                keys = _fetch(con)
+                con.execute(_JSON_SQL.format(where=where), [*params, name])
+                keys = _fetch(con, where, params)
             finally:
                 con.rollback()
             pages, offsets = _map_lines(name)
@@ -214,28 +266,38 @@ class EventIndex:
     ) -> Selection:
         """The page :func:`eventwire.store.views.events_page` returns, as row numbers.
         Raises :class:`~eventwire.errors.QueryError` for filters that cannot be used."""
+        found = self.matches(filters)
+        first = 0 if after is None else found.position(self.after(*after))
+        rows = found.take(first + offset, first + offset + limit + 1)
+        return Selection(rows[:limit], len(found), len(rows) > limit)
+
+    def matches(self, filters: QueryFilters) -> Matches:
+        """Every row matching ``filters``, in page order."""
         point = check_near(filters)
         lo, hi = self._window(filters.since, filters.until)
         key = _static_key(filters)
-        start = 0 if after is None else self._after(*after)
-        if point is None and key is None:  # a plain range of rows
-            total = max(hi - lo, 0)
-            first = max(lo, start) + offset
-            rows = np.arange(first, max(min(hi, first + limit + 1), first), dtype=np.int64)
-        else:
-            if point is not None:
-                found = self._near(*point)
-                found = found[(found >= lo) & (found < hi)]
-                if key is not None:
-                    found = found[self._test(key, found)]
-            else:
-                assert key is not None
-                every = self._matching(key)
-                found = every[np.searchsorted(every, lo) : np.searchsorted(every, hi)]
-            total = len(found)
-            found = found[np.searchsorted(found, start) :] if start else found
-            rows = found[offset : offset + limit + 1]
-        return Selection(rows[:limit], total, len(rows) > limit)
+        if point is not None:
+            found = self._near(*point)
+            found = found[(found >= lo) & (found < hi)]
+            if key is not None:
+                found = found[self._test(key, found)]
+            return Matches(found, 0, len(found))
+        if key is not None:
+            every = self._matching(key)
+            return Matches(every, int(np.searchsorted(every, lo)), int(np.searchsorted(every, hi)))
+        return Matches(None, lo, hi)
+
+    def rows_of(self, articles: Iterable[str]) -> Rows:
+        """The rows (sorted row numbers) of the events of ``articles``."""
+        values = self.article.values
+        codes = []
+        for article_id in articles:
+            at = bisect_left(values, (article_id,))
+            if at < len(values) and values[at] == (article_id,):
+                codes.append(at)
+        if not codes:
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(np.isin(self.article.codes, codes)).astype(np.int64)
 
     def _window(self, since: dt.date | None, until: dt.date | None) -> tuple[int, int]:
         """The rows (a range) whose date is within [since, until]; all rows when neither."""
@@ -250,7 +312,7 @@ class EventIndex:
         numpy convert every date first)."""
         return int(np.searchsorted(self.days, np.int32((day - EPOCH).days), side=side))
 
-    def _after(self, day: dt.date | None, event_id: str) -> int:
+    def after(self, day: dt.date | None, event_id: str) -> int:
         """The first row after the key (event_date, id) in page order."""
         if day is None:
             lo, hi = self.dated, self.size
@@ -344,15 +406,87 @@ class EventIndex:
 
     def json(self, rows: Sequence[int] | Rows) -> bytes:
         """The rows as a JSON array of objects (the columns of ``events``, in table order)."""
-        pages, offsets = self._pages, self._offsets
-        if pages is None:
-            return b"[]"
-        return b"[" + b",".join(pages[offsets[r] : offsets[r + 1] - 1] for r in rows) + b"]"
+        return b"[" + b",".join(self.row_json(int(r)) for r in rows) + b"]"
+
+    def row_json(self, row: int) -> bytes:
+        """One row as a JSON object."""
+        assert self._pages is not None
+        return self._pages[self._offsets[row] : self._offsets[row + 1] - 1]
 
     def key(self, row: int) -> tuple[dt.date | None, str]:
         """The (event_date, id) of a row: what a cursor holds."""
         day = int(self.days[row])
         return (None if day == UNDATED else EPOCH + dt.timedelta(days=day)), self.ids[row]
+
+
+class Overlay:
+    """An index kept current after writes without building it again: the ``base`` index
+    minus the rows of the articles written since (``hidden``), plus those articles' events
+    as they are now (``delta``, a small :class:`EventIndex`). Answers as :class:`EventIndex`
+    does; a delta row's number is ``-1 - n`` for its row ``n`` in the delta."""
+
+    def __init__(self, base: EventIndex, delta: EventIndex, articles: frozenset[str]) -> None:
+        self.base = base
+        self.delta = delta
+        self.articles = articles
+        self.hidden = base.rows_of(articles)
+        self.size = base.size - len(self.hidden) + delta.size
+        # where each delta row goes among the base rows: before base row places[n]
+        self.places: Rows = np.fromiter(
+            (base.after(*delta.key(n)) for n in range(delta.size)), dtype=np.int64,
+            count=delta.size,
+        )  # fmt: skip
+
+    @classmethod
+    def build(
+        cls,
+        index: EventIndex | Overlay,
+        con: duckdb.DuckDBPyConnection,
+        articles: Iterable[str],
+        folder: str | Path | None = None,
+    ) -> Overlay:
+        """``index`` with the events of ``articles`` (and of those written before) read again
+        from the store. Raises :class:`StoreError`."""
+        base = index.base if isinstance(index, Overlay) else index
+        written = frozenset(articles) | (index.articles if isinstance(index, Overlay) else set())
+        return cls(base, EventIndex.build(con, folder, sorted(written)), written)
+
+    def select(
+        self,
+        filters: QueryFilters,
+        *,
+        limit: int,
+        offset: int = 0,
+        after: tuple[dt.date | None, str] | None = None,
+    ) -> Selection:
+        """As :meth:`EventIndex.select`: the base's matches that are not hidden, merged in
+        page order with the delta's."""
+        base, delta = self.base.matches(filters), self.delta.matches(filters)
+        hidden = self.hidden[base.contains(self.hidden)]
+        total = len(base) - len(hidden) + len(delta)
+        start, delta_start = 0, 0
+        if after is not None:
+            row = self.base.after(*after)
+            start = base.position(row)
+            hidden = hidden[np.searchsorted(hidden, row) :]
+            delta_start = delta.position(self.delta.after(*after))
+        need = offset + limit + 1
+        shown = base.take(start, start + need + len(hidden))
+        shown = shown[~np.isin(shown, hidden)][:need]
+        added = delta.take(delta_start, delta_start + need)
+        # a delta row sorts just before the base row it goes before; base rows keep their order
+        order = np.argsort(np.concatenate([shown * 2 + 1, self.places[added] * 2]), kind="stable")
+        rows = np.concatenate([shown, -1 - added])[order][offset:need]
+        return Selection(rows[:limit], total, len(rows) > limit)
+
+    def json(self, rows: Sequence[int] | Rows) -> bytes:
+        return b"[" + b",".join(self._json(int(r)) for r in rows) + b"]"
+
+    def _json(self, row: int) -> bytes:
+        return self.base.row_json(row) if row >= 0 else self.delta.row_json(-1 - row)
+
+    def key(self, row: int) -> tuple[dt.date | None, str]:
+        return self.base.key(row) if row >= 0 else self.delta.key(-1 - row)
 
 
 def _static_key(filters: QueryFilters) -> tuple[Any, ...] | None:
@@ -370,10 +504,10 @@ def _static_key(filters: QueryFilters) -> tuple[Any, ...] | None:
     return None if all(k is None for k in key) else key
 
 
-def _fetch(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+def _fetch(con: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> dict[str, Any]:
     """The key columns in page order: dates, ids (a list), places, and each group as
     :class:`Codes`."""
-    found = con.execute(_KEYS_SQL).fetchnumpy()
+    found = con.execute(_KEYS_SQL.format(where=where), params).fetchnumpy()
     out: dict[str, Any] = {
         "day": np.ma.getdata(found["day"]),
         "id": found["id"].tolist(),
@@ -381,7 +515,9 @@ def _fetch(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "lon": np.ma.getdata(found["lon"]),
     }
     for name, sql in _VALUES_SQL.items():
-        values = tuple(tuple(row) for row in con.execute(sql).fetchall())
+        values = tuple(
+            tuple(row) for row in con.execute(sql.format(where=where), params).fetchall()
+        )
         out[name] = Codes(np.ma.getdata(found[name]).astype(np.int32), values)
     return out
 

@@ -89,6 +89,23 @@ def event(store: Store, event_id: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def canonical_ids(store: Store, article_ids: list[str]) -> set[str]:
+    """The canonical article of each stored article of ``article_ids`` (itself, when it is
+    not a near-duplicate)."""
+    if not article_ids:
+        return set()
+    found = (
+        _con(store)
+        .execute(
+            "SELECT DISTINCT coalesce(canonical_id, id) FROM articles"
+            " WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [article_ids],
+        )
+        .fetchall()
+    )
+    return {str(row[0]) for row in found}
+
+
 _SPANS: dict[str, str] = {
     "actors": """SELECT start, "end", text, name, type, country, sectors, code, role, entity
         FROM actors WHERE article_id = ? ORDER BY start, "end" """,
