@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import sys
 from pathlib import Path
 
 import uvicorn
@@ -15,6 +16,7 @@ from .app import create_app
 from .settings import ApiSettings
 
 log = logging.getLogger(__name__)
+SWITCH_INTERVAL = 0.0005  # seconds
 
 
 def serve(
@@ -41,6 +43,11 @@ def serve(
     Store.open(settings.db).close()
     if settings.token is not None and not _loopback(host):
         log.warning("serving on %s over plain HTTP: the token travels unencrypted", host)
+    # requests are answered on one thread while an ingest codes articles on another; the
+    # coder releases the GIL often (numpy, DuckDB) and waits a whole switch interval to get
+    # it back each time, so under a heavy read load a 5 ms interval (Python's default) made
+    # one POST /v1/articles take seconds
+    sys.setswitchinterval(SWITCH_INTERVAL)
     app = create_app(settings, pipeline=pipeline)
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
 
