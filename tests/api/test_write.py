@@ -8,6 +8,7 @@ import json
 import pytest
 
 from eventwire import Pipeline
+from eventwire.store import NearDuplicates
 
 from .conftest import AUTH, KYIV, KYIV_ID, PARIS, PARIS_ID, TOKEN, AppFactory
 
@@ -103,3 +104,40 @@ def test_posted_articles_are_ingested_and_accounted_for(make_client: AppFactory)
 def test_an_empty_list_ingests_nothing(make_client: AppFactory) -> None:
     body = make_client().post("/v1/articles", json=[], headers=AUTH).json()
     assert body["read"] == 0 and body["items"] == []
+
+
+def test_the_stored_articles_are_read_once_for_near_duplicates(
+    make_client: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads = []
+    load = NearDuplicates.load
+    monkeypatch.setattr(
+        NearDuplicates, "load", lambda self, store: loads.append(1) or load(self, store)
+    )
+    client = make_client()
+
+    def post(text: str, url: str) -> str:
+        answer = client.post("/v1/articles", json=[{"text": text, "url": url}], headers=AUTH)
+        assert answer.status_code == 200, answer.text
+        return str(answer.json()["items"][0]["outcome"])
+
+    longer = NEW + (
+        " The protesters had gathered outside parliament to oppose a finance bill that would "
+        "raise taxes on bread, fuel and mobile money transfers, and several of them were "
+        "injured when officers fired tear gas into the crowd near the central business district."
+    )
+    assert post(longer, "https://a.example.org/1") == "coded"
+    assert post(longer + " Dozens were released.", "https://b.example.org/2") == "duplicate"
+    assert post(KYIV + " No one was arrested.", "https://c.example.org/3") == "duplicate"
+    assert len(loads) == 1  # the first post read the store; the index then kept up
+
+    service = client.app.state.service  # type: ignore[attr-defined]
+    monkeypatch.setattr(service.store, "write_batch", lambda *a, **k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        client.post("/v1/articles", json=[{"text": PARIS + " More soon."}], headers=AUTH)
+    monkeypatch.undo()
+    monkeypatch.setattr(
+        NearDuplicates, "load", lambda self, store: loads.append(1) or load(self, store)
+    )
+    assert post(PARIS + " More soon.", "https://d.example.org/4") == "duplicate"
+    assert len(loads) == 2  # a failed ingest may have indexed what it did not store

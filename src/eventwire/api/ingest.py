@@ -51,19 +51,24 @@ def ingest_articles(
     batch_size: int = 64,
     store_lock: Guard | None = None,
     pipeline_lock: Guard | None = None,
+    dedup: NearDuplicates | None = None,
 ) -> IngestRun:
     """Deduplicate, code and store articles; :class:`Skipped` items are recorded as problems.
 
     Articles need their ``id`` (as the readers of :mod:`eventwire.ingest` set it). The locks,
     when given, are held around each use of the store and of the pipeline (never both at
-    once), so a server can answer other requests between batches."""
+    once), so a server can answer other requests between batches. ``dedup``, when given, is the
+    near-duplicate index of the stored canonical articles kept by the caller (a server keeps it
+    between requests); it must not be used again if this raises, as it may then hold articles
+    that were not stored."""
     in_store: Guard = store_lock if store_lock is not None else nullcontext()
     in_pipeline: Guard = pipeline_lock if pipeline_lock is not None else nullcontext()
     run = IngestRun()
     report = run.report
-    dedup = NearDuplicates()
-    with in_store:
-        dedup.load(store)
+    if dedup is None:
+        dedup = NearDuplicates()
+        with in_store:
+            dedup.load(store)
     seen: set[str] = set()
     for chunk in chunks(items, batch_size):
         articles = [i for i in chunk if isinstance(i, Article)]
