@@ -132,3 +132,16 @@ def test_off_means_no_index(store: Store) -> None:
     off.rebuild()
     off.written(["a1"])
     assert off.current is None and off.state == "off"
+
+
+def test_close_stops_a_build_under_way(
+    store: Store, live: LiveIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, go = held_build(monkeypatch)
+    live.rebuild()
+    assert started.wait(30)
+    closing = threading.Thread(target=live.close)
+    closing.start()
+    go.set()
+    closing.join(30)
+    assert not closing.is_alive() and live.current is None and live.state == "off"

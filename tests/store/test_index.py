@@ -38,6 +38,7 @@ PLACES = [
     Place("Suva", 0, 4, "Suva", "FJI", None, -18.1416, 178.4415, 2198148, "city"),  # date line
     Place("Longyearbyen", 0, 12, "Longyearbyen", "NOR", None, 78.2232, 15.6267, 2729907, "city"),
     Place("somewhere", 0, 9, "somewhere", "SYR", None, None, None, None, "region"),
+    Place("halfway", 0, 7, "halfway", "SDN", None, 15.0, None, None, "region"),  # no longitude
 ]
 CAMEO = [("190", "ASSAULT"), ("036", "CONSULT"), ("111", "ACCUSE"), ("010", None), ("1831", None)]
 STATUS = ["asserted", "reported", "negated", "planned"]
@@ -128,7 +129,7 @@ def random_filters(rng: random.Random) -> QueryFilters:
                 (39.9, 116.4),
             ]
         )
-        f["within_km"] = rng.choice([1.0, 60.0, 400.0, 3000.0])
+        f["within_km"] = rng.choice([1.0, 60.0, 400.0, 3000.0, 20100.0])  # 20100: the globe
     return QueryFilters(**f)
 
 
@@ -232,3 +233,36 @@ def test_an_overlay_follows_writes(store: Store) -> None:
                     after = (last["event_date"], last["id"])
         assert isinstance(current, Overlay) and current.delta.size > 300
         assert len(current.hidden) > 0  # recounted events replace their old rows
+
+
+def test_a_place_without_a_longitude_is_at_no_distance(store: Store, built: EventIndex) -> None:
+    everywhere = QueryFilters(near=(15.0, 0.0), within_km=20100.0)
+    found = json.loads(built.json(built.select(everywhere, limit=1000).rows))
+    assert found and all(e["place_lon"] is not None for e in found)
+    same_page(store, built, everywhere, limit=1000)
+    assert store.sql("SELECT count(*) FROM events WHERE place_lon IS NULL")[1][0][0] > 0
+
+
+def test_events_without_an_article_id_and_nan_doubles(store: Store) -> None:
+    with Store.open(":memory:") as s:
+        s.write_batch(sample_results())
+        s._con.execute(
+            "INSERT INTO events (id, article_id, goldstein, confidence) VALUES "
+            "('orphan-1', NULL, 'NaN'::DOUBLE, 'inf'::DOUBLE)"
+        )
+        base = EventIndex.build(s._con.cursor())
+        overlay = Overlay.build(base, s._con.cursor(), ["a1", "no-such-article"])
+        assert len(overlay.hidden) == 2 and overlay.delta.size == 2
+        for found in (base, overlay):
+            page = json.loads(found.json(found.select(QueryFilters(), limit=100).rows))
+            orphan = next(e for e in page if e["id"] == "orphan-1")
+            assert orphan["goldstein"] is None and orphan["confidence"] is None  # as the API
+
+
+def test_what_is_answered_at_once(built: EventIndex) -> None:
+    seen = QueryFilters(source="rus", since=dt.date(2020, 1, 1))
+    built.select(seen, limit=1)
+    assert built.answers_at_once(QueryFilters(since=dt.date(2021, 1, 1)))
+    assert built.answers_at_once(dataclasses.replace(seen, since=None, until=dt.date(2022, 1, 1)))
+    assert not built.answers_at_once(QueryFilters(source="a never seen filter"))
+    assert not built.answers_at_once(QueryFilters(near=(1.0, 1.0), within_km=5.0))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
@@ -50,7 +51,7 @@ class LiveIndex:
 
     @property
     def state(self) -> IndexState:
-        if not self.enabled:
+        if not self.enabled or self._closed:
             return "off"
         if self.current is not None:
             return "ready"
@@ -101,56 +102,74 @@ class LiveIndex:
             self._closed = True
             self.current = None
             builder = self._builder
-            if self._building is not None:
-                self._building.interrupt()
-        if builder is not None:
-            builder.join(60)
+        deadline = time.monotonic() + 60
+        while builder is not None and builder.is_alive() and time.monotonic() < deadline:
+            with self._lock:  # a build reads in several queries: stop whichever runs
+                if self._building is not None:
+                    self._building.interrupt()
+            builder.join(0.1)
 
     def _build(self) -> None:
-        while True:
+        try:
+            while self._build_once():
+                pass
+        except Exception:  # a bug: the server goes on without the index
+            log.exception("event index not built, reads use the database")
             with self._lock:
-                if self._closed:
+                self._failed = True
+        finally:
+            with self._lock:
+                if self._builder is threading.current_thread():
                     self._builder = None
-                    return
-                version = self._version
-                with self.store_lock:
-                    con = self._building = self.store._con.cursor()
-            built: EventIndex | None = None
-            try:
-                built = EventIndex.build(con, self.folder)
-            except StoreError as exc:
-                if not self._closed:
-                    log.warning("event index not built, reads use the database: %s", exc)
-            except Exception:  # a bug: the server goes on without the index
-                log.exception("event index not built, reads use the database")
-            with self._lock:
-                con.close()
-                self._building = None
-                later = frozenset().union(*(a for v, a in self._writes if v > version))
-                self._writes.clear()
-                if self._again and not self._closed:
-                    self._again = False
-                    continue
-                self._builder = None
-                if self._closed:
-                    return
-                ready = self._overlay(built, later) if built is not None and later else built
-                self._failed = ready is None
-                if ready is not None:
-                    self.current = ready
-                    log.info("event index ready (%d events)", ready.size)
-                return
+
+    def _build_once(self) -> bool:
+        """Build a full index and publish it with the later writes laid over it; True when
+        it must be built again (writes of unknown extent came meanwhile)."""
+        with self._lock:
+            if self._closed:
+                return False
+            version = self._version
+            with self.store_lock:
+                con = self._building = self.store._con.cursor()
+        built: EventIndex | None = None
+        try:
+            built = EventIndex.build(con, self.folder)
+        except StoreError as exc:
+            if not self._closed:
+                log.warning("event index not built, reads use the database: %s", exc)
+        except Exception:  # a bug: the server goes on without the index
+            log.exception("event index not built, reads use the database")
+        with self._lock:
+            con.close()
+            self._building = None
+            later = frozenset().union(*(a for v, a in self._writes if v > version))
+            self._writes.clear()
+            if self._closed:
+                return False
+            if self._again:
+                self._again = False
+                return True
+            self._builder = None
+            ready = self._overlay(built, later) if built is not None and later else built
+            self._failed = ready is None
+            if ready is not None:
+                self.current = ready
+                log.info("event index ready (%d events)", ready.size)
+            return False
 
     def _overlay(self, index: EventIndex | Overlay, articles: frozenset[str]) -> Overlay | None:
         """``index`` with ``articles`` read again; None (reads use the database) on failure.
         Called holding the lock."""
-        with self.store_lock:
-            con = self.store._con.cursor()
         try:
-            return Overlay.build(index, con, articles, self.folder)
+            with self.store_lock:
+                con = self.store._con.cursor()
+            try:
+                return Overlay.build(index, con, articles, self.folder)
+            finally:
+                con.close()
         except StoreError as exc:
             log.warning("event index dropped after a write, reads use the database: %s", exc)
-            self._failed = True
-            return None
-        finally:
-            con.close()
+        except Exception:  # a bug: the write is stored, the server goes on without the index
+            log.exception("event index dropped after a write, reads use the database")
+        self._failed = True
+        return None

@@ -39,7 +39,7 @@ import numpy.typing as npt
 
 from ..errors import StoreError
 from .query import EARTH_RADIUS_KM, KM_PER_DEGREE, QueryFilters, check_near
-from .schema import EVENT_COLUMNS, column_list
+from .schema import EVENTS, quote
 
 Rows = npt.NDArray[np.int64]
 Mask = npt.NDArray[np.bool_]
@@ -80,9 +80,14 @@ _VALUES_SQL = {
     name: f"SELECT DISTINCT {', '.join(cols)} FROM events {{where}} ORDER BY {_order(cols)}"
     for name, cols in GROUPS.items()
 }
-_JSON_SQL = (
-    f"COPY (SELECT {column_list(EVENT_COLUMNS)} FROM events {{where}} {ORDER}) TO ? (FORMAT JSON)"
+# a NaN or infinite double is null, as the API's models write it (JSON has no NaN)
+_JSON_COLUMNS = ", ".join(
+    f"if(isfinite({quote(name)}), {quote(name)}, NULL) AS {quote(name)}"
+    if kind == "DOUBLE"
+    else quote(name)
+    for name, kind in EVENTS
 )
+_JSON_SQL = f"COPY (SELECT {_JSON_COLUMNS} FROM events {{where}} {ORDER}) TO ? (FORMAT JSON)"
 
 
 @dataclass(frozen=True)
@@ -287,13 +292,22 @@ class EventIndex:
             return Matches(every, int(np.searchsorted(every, lo)), int(np.searchsorted(every, hi)))
         return Matches(None, lo, hi)
 
+    def answers_at_once(self, filters: QueryFilters) -> bool:
+        """Whether a page of ``filters`` costs microseconds: no radius, and the other
+        filters (if any) seen before. A caller on an event loop runs the others in a thread."""
+        if filters.near is not None:
+            return False
+        key = _static_key(filters)
+        return key is None or key in self._cache
+
     def rows_of(self, articles: Iterable[str]) -> Rows:
         """The rows (sorted row numbers) of the events of ``articles``."""
         values = self.article.values
+        known = len(values) - (values[-1:] == ((None,),))  # NULL sorts last; skip it
         codes = []
         for article_id in articles:
-            at = bisect_left(values, (article_id,))
-            if at < len(values) and values[at] == (article_id,):
+            at = bisect_left(values, (article_id,), 0, known)
+            if at < known and values[at] == (article_id,):
                 codes.append(at)
         if not codes:
             return np.zeros(0, dtype=np.int64)
@@ -478,6 +492,9 @@ class Overlay:
         order = np.argsort(np.concatenate([shown * 2 + 1, self.places[added] * 2]), kind="stable")
         rows = np.concatenate([shown, -1 - added])[order][offset:need]
         return Selection(rows[:limit], total, len(rows) > limit)
+
+    def answers_at_once(self, filters: QueryFilters) -> bool:
+        return self.base.answers_at_once(filters)  # the delta is small
 
     def json(self, rows: Sequence[int] | Rows) -> bytes:
         return b"[" + b",".join(self._json(int(r)) for r in rows) + b"]"

@@ -75,7 +75,7 @@ def check_near(filters: QueryFilters) -> tuple[float, float, float] | None:
 def _near(lat: float, lon: float, km: float) -> tuple[str, list[Any]]:
     """Haversine distance, behind a bounding box that is cheap to test first."""
     dlat = km / KM_PER_DEGREE
-    parts = ["place_lat BETWEEN ? AND ?"]
+    parts = ["place_lat BETWEEN ? AND ?", "place_lon IS NOT NULL"]  # half a point is none
     params: list[Any] = [lat - dlat, lat + dlat]
     widest = max(abs(lat - dlat), abs(lat + dlat))
     if widest < 89.0:
