@@ -259,10 +259,12 @@ def test_events_without_an_article_id_and_nan_doubles(store: Store) -> None:
             assert orphan["goldstein"] is None and orphan["confidence"] is None  # as the API
 
 
-def test_what_is_answered_at_once(built: EventIndex) -> None:
+def test_what_is_answered_at_once(built: EventIndex, monkeypatch: pytest.MonkeyPatch) -> None:
     seen = QueryFilters(source="rus", since=dt.date(2020, 1, 1))
     built.select(seen, limit=1)
     assert built.answers_at_once(QueryFilters(since=dt.date(2021, 1, 1)))
     assert built.answers_at_once(dataclasses.replace(seen, since=None, until=dt.date(2022, 1, 1)))
     assert not built.answers_at_once(QueryFilters(source="a never seen filter"))
-    assert not built.answers_at_once(QueryFilters(near=(1.0, 1.0), within_km=5.0))
+    assert built.answers_at_once(QueryFilters(near=(1.0, 1.0), within_km=5.0))
+    monkeypatch.setattr(index, "INLINE_ROWS", 10)
+    assert not built.answers_at_once(QueryFilters(near=(1.0, 1.0), within_km=20100.0))
