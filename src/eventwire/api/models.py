@@ -84,7 +84,7 @@ class Health(_Out):
     events: int = Field(description="stored events")
     index: Literal["ready", "building", "failed", "off"] = Field(
         description="the in-memory event index: pages come from it when ready, else from "
-        "the database (it is rebuilt after every write)"
+        "the database; writes are laid over it at once"
     )
 
 

@@ -34,7 +34,7 @@ class ApiSettings(BaseModel):
     )
     model: str = Field(DEFAULT_MODEL, description="installed spaCy pipeline")
     index: bool = Field(
-        True, description="answer event pages from an in-memory index (rebuilt after writes)"
+        True, description="answer event pages from an in-memory index (kept current on writes)"
     )
     index_dir: Path | None = Field(
         None, description="folder for the index's row file (default: the system's temp folder)"
