@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -51,5 +52,10 @@ def read_toml(path: Path) -> dict[str, Any]:
 def first_problem(exc: ValidationError) -> str:
     """ "where: what" of the first validation error, for a one-line message."""
     first = exc.errors()[0]
-    message = str(first["msg"]).removeprefix("Value error, ")
-    return f"{'.'.join(str(p) for p in first['loc'])}: {message}"
+    return f"{'.'.join(str(p) for p in first['loc'])}: {error_message(first)}"
+
+
+def error_message(error: Mapping[str, Any]) -> str:
+    """The message of one pydantic error, without the "Value error, " a validator's
+    ValueError gets."""
+    return str(error.get("msg", "invalid input")).removeprefix("Value error, ")

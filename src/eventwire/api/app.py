@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
+from ..config import error_message
 from ..errors import ConfigError, EventwireError, InputError, QueryError, StoreError
 from ..pipeline import Pipeline
 from ..web import mount_docs, mount_web
@@ -78,7 +79,7 @@ def create_app(settings: ApiSettings, *, pipeline: Pipeline | None = None) -> Fa
 
 
 def _message(error: dict[str, Any]) -> str:
-    msg = str(error.get("msg", "invalid input")).removeprefix("Value error, ")
+    msg = error_message(error)
     if error.get("type") == "model_attributes_type":
         return "expected a JSON object"
     if error.get("type") == "json_invalid":

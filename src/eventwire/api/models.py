@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, create_model
 
 from ..store.schema import EVENTS, Columns
+from .live import IndexState
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -82,7 +83,7 @@ class Health(_Out):
     status: Literal["ok"] = "ok"
     articles: int = Field(description="stored articles, near-duplicates included")
     events: int = Field(description="stored events")
-    index: Literal["ready", "building", "failed", "off"] = Field(
+    index: IndexState = Field(
         description="the in-memory event index: pages come from it when ready, else from "
         "the database; writes are laid over it at once"
     )

@@ -63,10 +63,11 @@ class Service:
     def close(self) -> None:
         self.events.close()
         with self.store_lock:
-            self.closed = True
-            for reader in self._readers:
-                reader.close()
-            self.store.close()
+            if not self.closed:
+                self.closed = True
+                for reader in self._readers:
+                    reader.close()
+                self.store.close()
 
     def read(self, query: Callable[[Store], T]) -> T:
         """Run ``query`` on this thread's read cursor of the store."""

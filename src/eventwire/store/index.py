@@ -38,7 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..errors import StoreError
-from .query import EARTH_RADIUS_KM, KM_PER_DEGREE, QueryFilters, check_near
+from .query import EARTH_RADIUS_KM, QueryFilters, bounding_box, check_near
 from .schema import EVENTS, quote
 
 Rows = npt.NDArray[np.int64]
@@ -129,8 +129,7 @@ class Matches:
         """How many matches come before row number ``row``."""
         if self.rows is None:
             return min(max(row, self.lo), max(self.hi, self.lo)) - self.lo
-        found = int(np.searchsorted(self.rows[self.lo : self.hi], row))
-        return found
+        return int(np.searchsorted(self.rows[self.lo : self.hi], row))
 
     def take(self, start: int, stop: int) -> Rows:
         """The row numbers of matches ``start`` to ``stop`` (positions, end excluded)."""
@@ -300,11 +299,8 @@ class EventIndex:
         if filters.near is not None:
             if filters.within_km is None:
                 return True  # refused at once
-            lat, km = filters.near[0], filters.within_km
-            band = np.searchsorted(self.lat_sorted, lat + km / KM_PER_DEGREE, side="right")
-            return int(band - np.searchsorted(self.lat_sorted, lat - km / KM_PER_DEGREE)) < (
-                INLINE_ROWS
-            )
+            lo, hi = self._band(*bounding_box(*filters.near, filters.within_km)[:2])
+            return hi - lo < INLINE_ROWS
         key = _static_key(filters)
         return key is None or key in self._cache
 
@@ -345,18 +341,12 @@ class EventIndex:
     def _near(self, lat: float, lon: float, km: float) -> Rows:
         """Rows (in page order) within ``km`` of the point: the SQL's bounding box and
         haversine distance (see :func:`eventwire.store.query._near`)."""
-        dlat = km / KM_PER_DEGREE
-        band = self.by_lat[
-            np.searchsorted(self.lat_sorted, lat - dlat) : np.searchsorted(
-                self.lat_sorted, lat + dlat, side="right"
-            )
-        ]
-        widest = max(abs(lat - dlat), abs(lat + dlat))
-        if widest < 89.0:
-            dlon = dlat / np.cos(np.radians(widest))
-            if lon - dlon >= -180.0 and lon + dlon <= 180.0:
-                lons = self.lon[band]
-                band = band[(lons >= lon - dlon) & (lons <= lon + dlon)]
+        south, north, lons = bounding_box(lat, lon, km)
+        band = self.by_lat[slice(*self._band(south, north))]
+        if lons is not None:
+            west, east = lons
+            along = self.lon[band]
+            band = band[(along >= west) & (along <= east)]
         plat, plon = self.lat[band], self.lon[band]
         root = np.sqrt(
             np.power(np.sin(np.radians(plat - lat) / 2), 2)
@@ -365,6 +355,11 @@ class EventIndex:
         )  # fmt: skip
         distance = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, root))
         return np.sort(band[distance <= km])
+
+    def _band(self, south: float, north: float) -> tuple[int, int]:
+        """The placed rows (a range of ``by_lat``) with a latitude in [south, north]."""
+        lo = int(np.searchsorted(self.lat_sorted, south))
+        return lo, int(np.searchsorted(self.lat_sorted, north, side="right"))
 
     def _matching(self, key: tuple[Any, ...]) -> Rows:
         """All rows (in page order) matching the filters other than dates and radius; kept

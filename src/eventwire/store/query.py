@@ -72,17 +72,28 @@ def check_near(filters: QueryFilters) -> tuple[float, float, float] | None:
     return lat, lon, float(filters.within_km)
 
 
-def _near(lat: float, lon: float, km: float) -> tuple[str, list[Any]]:
-    """Haversine distance, behind a bounding box that is cheap to test first."""
+def bounding_box(
+    lat: float, lon: float, km: float
+) -> tuple[float, float, tuple[float, float] | None]:
+    """The latitudes (south, north) of a box holding every point within ``km`` of the point,
+    and its longitudes (west, east) unless the box reaches a pole or crosses the date line."""
     dlat = km / KM_PER_DEGREE
-    parts = ["place_lat BETWEEN ? AND ?", "place_lon IS NOT NULL"]  # half a point is none
-    params: list[Any] = [lat - dlat, lat + dlat]
     widest = max(abs(lat - dlat), abs(lat + dlat))
     if widest < 89.0:
         dlon = dlat / math.cos(math.radians(widest))
         if lon - dlon >= -180.0 and lon + dlon <= 180.0:
-            parts.append("place_lon BETWEEN ? AND ?")
-            params += [lon - dlon, lon + dlon]
+            return lat - dlat, lat + dlat, (lon - dlon, lon + dlon)
+    return lat - dlat, lat + dlat, None
+
+
+def _near(lat: float, lon: float, km: float) -> tuple[str, list[Any]]:
+    """Haversine distance, behind a bounding box that is cheap to test first."""
+    south, north, lons = bounding_box(lat, lon, km)
+    parts = ["place_lat BETWEEN ? AND ?", "place_lon IS NOT NULL"]  # half a point is none
+    params: list[Any] = [south, north]
+    if lons is not None:
+        parts.append("place_lon BETWEEN ? AND ?")
+        params += [*lons]
     parts.append(f"{HAVERSINE_KM} <= ?")
     params += [EARTH_RADIUS_KM, lat, lat, lon, km]
     return " AND ".join(parts), params
